@@ -1,0 +1,164 @@
+"""Markup-free normalised text with a map back to the raw text.
+
+PDF-to-text converters disagree: one writes footnote markers as Unicode
+superscripts (¹²³), another as HTML ``<sup>`` tags with ``<b>``/``<i>``,
+Markdown headings and emphasis, backslash escapes (``\\$``, ``\\_``) and
+``---`` rules. Readers see one text instead: markup dropped, footnote
+markers and table note marks (``<sup>a</sup>``, ``15.0 ^a``) as Unicode
+superscripts, page furniture removed. Every character of
+the normalised text keeps its raw offset (:meth:`Normalised.to_raw`), so a
+span can always be traced to the bytes it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+SUPERSCRIPT = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz+-=()",
+                            "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻⁼⁽⁾")
+"""Plain characters to their Unicode superscript forms (no superscript 'q' exists)."""
+
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:THIS PAGE INTENTIONALLY LEFT BLANK|(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})\s*$"
+)
+"""Whole lines that carry no content: blank-page notices and horizontal rules."""
+
+_INLINE = re.compile(
+    r"<sup>(?P<sup>.*?)</sup>"  # footnote markers and ordinal suffixes
+    r"|(?<=\S) ?\^(?P<caret>[a-z0-9]{1,3})\b"  # plain-text superscripts: "15.0 ^a" (table note marks)
+    r"|</?(?:b|i|u|em|strong|span|sub|small|br)\s*/?>"  # presentational HTML tags
+    r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!$&%<>|~\"'])"  # Markdown backslash escapes
+    r"|\[(?P<ltext>[^\]\n]*)\]\([^)\n]*\)"  # Markdown links: keep the link text
+    r"|(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"  # Markdown emphasis asterisks
+    r"|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);",  # HTML character references
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_TRAILING = re.compile(r"[ \t]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text plus the offset map ``(normalised start, raw start)`` per copied piece."""
+
+    text: str
+    raw: str
+    _norm_starts: tuple[int, ...]
+    _raw_starts: tuple[int, ...]
+    _verbatim: tuple[bool, ...]
+
+    def to_raw(self, offset: int) -> int:
+        """Raw-text offset of a normalised-text offset.
+
+        Inside a piece copied verbatim the mapping is exact; inside a rewritten
+        piece (a superscript that was ``<sup>12</sup>``) it maps to the piece start.
+        """
+        if not self._norm_starts:
+            return 0
+        i = max(bisect.bisect_right(self._norm_starts, offset) - 1, 0)
+        delta = offset - self._norm_starts[i]
+        return self._raw_starts[i] + (delta if self._verbatim[i] else 0)
+
+
+class _Builder:
+    """Accumulates normalised pieces and where each came from."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.parts: list[str] = []
+        self.norm_starts: list[int] = []
+        self.raw_starts: list[int] = []
+        self.verbatim: list[bool] = []
+        self.length = 0
+
+    def copy(self, start: int, end: int) -> None:
+        if end > start:
+            self._add(self.raw[start:end], start, True)
+
+    def put(self, text: str, raw_start: int) -> None:
+        if text:
+            self._add(text, raw_start, False)
+
+    def _add(self, text: str, raw_start: int, verbatim: bool) -> None:
+        self.parts.append(text)
+        self.norm_starts.append(self.length)
+        self.raw_starts.append(raw_start)
+        self.verbatim.append(verbatim)
+        self.length += len(text)
+
+    def tail_newlines(self) -> int:
+        """How many newlines the normalised text currently ends with."""
+        count = 0
+        for part in reversed(self.parts):
+            stripped = part.rstrip("\n")
+            count += len(part) - len(stripped)
+            if stripped:
+                break
+        return count
+
+    def build(self) -> Normalised:
+        return Normalised("".join(self.parts), self.raw, tuple(self.norm_starts),
+                          tuple(self.raw_starts), tuple(self.verbatim))
+
+
+def normalise(raw: str) -> Normalised:
+    """Drop markup and page furniture from ``raw``, keeping an offset map.
+
+    Line structure is kept (readers rely on it), trailing spaces go, and runs
+    of blank lines collapse to one so paragraphs are separated by exactly one
+    empty line.
+
+    >>> n = normalise("**Title**\\n\\nCost \\\\$5.<sup>12</sup>\\n---\\n")
+    >>> n.text
+    'Title\\n\\nCost $5.¹²\\n'
+    >>> n.raw[n.to_raw(n.text.index("Cost")):][:4]
+    'Cost'
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    out = _Builder(raw)
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.rstrip("\n")
+        if PAGE_FURNITURE.match(body):
+            continue
+        if not body.strip():
+            if out.length and out.tail_newlines() < 2:
+                out.put("\n", start)
+            continue
+        _normalise_line(out, start, body)
+        out.put("\n", start + len(body))
+    return out.build()
+
+
+def _normalise_line(out: _Builder, start: int, body: str) -> None:
+    heading = _HEADING.match(body)
+    cursor = heading.end() if heading else 0
+    end = len(_TRAILING.sub("", body))
+    for match in _INLINE.finditer(body, cursor, end):
+        out.copy(start + cursor, start + match.start())
+        if match.group("sup") is not None:
+            out.put(_superscript(match.group("sup")), start + match.start())
+        elif match.group("caret") is not None:
+            out.put(_superscript(match.group("caret")), start + match.start())
+        elif match.group("esc") is not None:
+            out.put(match.group("esc"), start + match.start())
+        elif match.group("ltext") is not None:
+            out.copy(start + match.start() + 1, start + match.start() + 1 + len(match.group("ltext")))
+        elif match.group(0).startswith("&"):
+            out.put(html.unescape(match.group(0)), start + match.start())
+        cursor = match.end()
+    out.copy(start + cursor, start + end)
+
+
+def _superscript(inner: str) -> str:
+    """``<sup>12</sup>`` → ``¹²``; content without superscript forms stays as written."""
+    inner = re.sub(r"</?\w+>", "", inner).strip()
+    converted = inner.lower().translate(SUPERSCRIPT)
+    return converted if all(c not in SUPERSCRIPT_SOURCE for c in converted) else inner
+
+
+SUPERSCRIPT_SOURCE = frozenset("0123456789abcdefghijklmnoprstuvwxyz+-=()")

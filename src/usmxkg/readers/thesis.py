@@ -1,0 +1,51 @@
+"""Thesis reader: the structure of an NPS-style thesis into a :class:`~usmxkg.document.Document`.
+
+The parts are read in page order because later parts lean on earlier ones:
+the front matter (title page, SF298, approval page, abstract, acronyms,
+lists of figures and tables) marks the blocks that are not body text; the
+table of contents gives the section tree; the section headings and the lists
+bound where table captions and figure captions are looked for; footnotes and
+the list of references come last. Each part that is missing or unreadable
+leaves a warning in ``doc.warnings`` instead of stopping the read, because a
+partial thesis (a title page only, no TOC) is still worth its metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from usmxkg.document import Document
+from usmxkg.readers import outline, tables, thesis_front
+from usmxkg.readers.notes import parse_footnotes
+from usmxkg.readers.references import parse_references
+
+T = TypeVar("T")
+
+
+def read(doc: Document) -> None:
+    """Fill a THESIS document (normalised text) with its structure.
+
+    Sets metadata fields, sections, acronyms, tables, figures, footnotes and references.
+    """
+    lines = outline.split_lines(doc.text)
+    front = _guarded(
+        doc, "front matter", lambda: thesis_front.read_front(doc, lines), thesis_front.FrontMatter()
+    )
+    toc = _guarded(
+        doc, "outline", lambda: outline.read_outline(doc, lines, front.end), outline.Outline([], None)
+    )
+    excluded = list(front.blocks) + ([toc.block] if toc.block else [])
+    _guarded(doc, "tables", lambda: tables.read_tables(doc, lines, front.tables, excluded), None)
+    _guarded(doc, "figures", lambda: tables.read_figures(doc, lines, front.figures, excluded), None)
+    parse_footnotes(doc)
+    parse_references(doc)
+
+
+def _guarded(doc: Document, part: str, step: Callable[[], T], default: T) -> T:
+    """Run one reading step; an unexpected failure on malformed input becomes a warning, not a crash."""
+    try:
+        return step()
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+        doc.warnings.append(f"thesis: {part} could not be read ({type(exc).__name__}: {exc})")
+        return default

@@ -1,0 +1,161 @@
+"""Web/blog article reader: title, headings with their sections, paragraphs, stated author and date.
+
+Text copied or exported from a blog keeps the page's shape even without its
+markup: the title on the first line, then paragraphs (one per line, or
+blank-line separated) interrupted by short heading lines. A heading is
+recognised by that shape — a short line that does not end like a sentence,
+followed by body text — never by its words, so any blog's headings are found.
+Author and date are recorded only when the text states them near the top
+("By NAME", "Posted on DATE", a date line); a blog that does not state them
+gets none, rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from usmxkg.document import Document, Section
+from usmxkg.readers.news import DATE, DATE_LINE, NAME
+from usmxkg.readers.text import Line, blocks, paragraph_spans, split_lines, unwrapped
+
+HEADING_MAX_CHARS = 100
+HEADING_MAX_WORDS = 15
+"""Headings are short; a longer line is a paragraph even when it lacks a full stop."""
+
+BODY_MIN_CHARS = 120
+"""Text after a heading that counts as body (a paragraph or a hard-wrapped block of this size)."""
+
+FRAGMENT_CHARS = 80
+"""A standalone line shorter than this is a fragment (a label, a list entry), not a paragraph."""
+
+WRAPPED_MIN_CHARS = 40
+"""Lines of a hard-wrapped paragraph (all but its last) are at least this long."""
+
+META_LINES = 6
+"""Author and date statements are looked for among the first lines only."""
+
+FURNITURE = re.compile(
+    r"^(?:Share (?:this|on \w+)(?: post| article)?:?|Tweet|Pin it|Related (?:posts|articles|reading):?"
+    r"|Leave a (?:comment|reply)|\d+ comments?|Comments?(?: \(\d+\))?|Tags?:.*|Categories?:.*|Filed under:?.*"
+    r"|Posted in:?.*|Read more\.*|Advertisement|Subscribe.*|Sign up.*|Skip to (?:main )?content)$",
+    re.IGNORECASE,
+)
+"""Whole lines of blog page chrome (sharing, tags, comment counters)."""
+
+_BYLINE = re.compile(rf"^(?:By|Written by|Author:|Posted by)\s+(?P<name>{NAME})\b.{{0,60}}$")
+_POSTED = re.compile(
+    rf"^(?i:posted|published|updated)(?: on)?:?\s+(?P<date>(?i:{DATE}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+    rf"(?:\s+by\s+(?P<name>{NAME}))?\s*$"
+)
+"""WordPress-style "Posted on June 3, 2019 by NAME" (the name is optional)."""
+_HEADING_END = re.compile(r"[.,;:]$")
+
+
+def read(doc: Document) -> None:
+    """Fill a WEB_ARTICLE document: title, sections (level 1), paragraphs, stated author/date."""
+    lines = [line for line in split_lines(doc.text) if not FURNITURE.match(line.text)]
+    if not lines:
+        return
+    doc.add_field("title", doc.span(lines[0].start, lines[0].end))
+    meta = _read_meta(doc, lines[1:META_LINES])
+    rest = [line for line in lines[1:] if line not in meta]
+    headings = find_headings(doc.text, rest)
+    doc.sections.extend(_sections(doc, headings, rest[-1].end if rest else len(doc.text)))
+    heading_set = set(headings)
+    doc.paragraphs.extend(paragraph_spans(doc, [line for line in rest if line not in heading_set]))
+    if not headings:
+        doc.warnings.append("web article: no headings found")
+
+
+def heading_like(line: Line) -> bool:
+    """A short line that does not end like a sentence or clause and starts like a title."""
+    text = line.text
+    return (len(line) <= HEADING_MAX_CHARS and len(text.split()) <= HEADING_MAX_WORDS
+            and not _HEADING_END.search(text) and (text[0].isupper() or text[0].isdigit()))
+
+
+def find_headings(text: str, lines: list[Line]) -> list[Line]:
+    """Heading lines: heading-shaped, standing alone or among whole-paragraph lines, with body after them.
+
+    Inside a hard-wrapped paragraph a short last line is wrapping, not a
+    heading, so only lines that form a block of their own or sit in a block of
+    unwrapped (one-paragraph-per-line) text qualify. The body must follow the
+    heading directly or after one sub-heading.
+    """
+    loose: list[bool] = []
+    wrapped_size: list[int] = []
+    for block in blocks(text, lines):
+        is_loose = len(block) == 1 or unwrapped(block)
+        remaining = sum(len(line) for line in block)
+        for line in block:
+            loose.append(is_loose)
+            wrapped_size.append(len(line) if is_loose else remaining)
+            remaining -= len(line)
+    candidates = {i for i, line in enumerate(lines) if loose[i] and heading_like(line)}
+    headings = []
+    for i in sorted(candidates):
+        following = next((j for j in (i + 1, i + 2) if j < len(lines) and j not in candidates), None)
+        if following is not None and wrapped_size[following] >= BODY_MIN_CHARS:
+            headings.append(lines[i])
+    return headings
+
+
+def _sections(doc: Document, headings: list[Line], text_end: int) -> list[Section]:
+    """One level-1 section per heading, its body running to the next heading or the last body line.
+
+    ``text_end`` is the end of the last line that is not page furniture, so
+    trailing "Share this:"/"Tags:" lines stay out of the last section.
+    """
+    sections = []
+    for k, heading in enumerate(headings):
+        end = headings[k + 1].start if k + 1 < len(headings) else max(text_end, heading.end)
+        while end > heading.end and doc.text[end - 1].isspace():
+            end -= 1
+        sections.append(Section("", doc.span(heading.start, heading.end), 1, doc.span(heading.start, end)))
+    return sections
+
+
+def _read_meta(doc: Document, lines: list[Line]) -> list[Line]:
+    """Author and date lines stated near the top; returns the lines consumed."""
+    used = []
+    for line in lines:
+        posted = _POSTED.match(line.text)
+        byline = _BYLINE.match(line.text)
+        date = DATE_LINE.match(line.text)
+        if posted:
+            _add(doc, "date", line, posted, "date")
+            if posted.group("name"):
+                _add(doc, "author", line, posted, "name")
+        elif byline:
+            _add(doc, "author", line, byline, "name")
+        elif date:
+            _add(doc, "date", line, date, "date")
+        else:
+            continue
+        used.append(line)
+    return used
+
+
+def _add(doc: Document, name: str, line: Line, match: re.Match[str], group: str) -> None:
+    doc.add_field(name, doc.span(line.start + match.start(group), line.start + match.end(group)))
+
+
+def fragment_share(text: str, lines: list[Line], headings: list[Line]) -> float:
+    """Share of non-heading lines that are short fragments rather than paragraph text.
+
+    A blog is headings and paragraphs; a catalogue record, a table of contents
+    or a form is mostly short fragments, even where a few labels happen to sit
+    above a long value. Kind detection uses this to tell them apart.
+    """
+    heading_set = set(headings)
+    body = [line for line in lines if line not in heading_set]
+    if not body:
+        return 1.0
+    fragments = 0
+    for block in blocks(text, body):
+        if len(block) == 1 or unwrapped(block):
+            fragments += sum(1 for line in block if len(line) < FRAGMENT_CHARS)
+        else:  # hard-wrapped text has long lines except the last; a column of short lines is a list
+            fragments += sum(1 for line in block[:-1] if len(line) < WRAPPED_MIN_CHARS)
+    return fragments / len(body)
