@@ -1,0 +1,76 @@
+"""The ``usmxkg`` command line: parses arguments, calls the library, prints. No logic here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from usmxkg import __version__
+from usmxkg.errors import UsmxkgError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="usmxkg")
+def cli() -> None:
+    """Build and inspect the U.S.-Mexico defense relations knowledge graph."""
+
+
+@cli.command("build")
+@click.option("--sources", type=click.Path(path_type=Path), default=Path("data/sources"), show_default=True,
+              help="Folder of source documents (every file except SOURCES.md/README.md).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Output folder for graph.nq and graph.trig.")
+@click.option("--keep-going", is_flag=True, help="Skip unreadable files with a warning instead of stopping.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check the written graph against ontology/shapes.ttl (SHACL).")
+def build_command(sources: Path, out: Path, keep_going: bool, validate: bool) -> None:
+    """Read every source document and write the whole graph (sorted N-Quads and TriG)."""
+    from usmxkg.pipeline import build
+
+    result = build(sources, out, keep_going=keep_going, validate=validate)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.kinds().items()))
+    click.echo(f"documents: {len(result.documents)} ({kinds})")
+    click.echo(f"triples:   {result.quads}")
+    click.echo(f"graphs:    {result.graphs}")
+    click.echo("timings:   " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items()))
+    for path in result.outputs:
+        click.echo(f"wrote {path}")
+    if result.validation is not None:
+        if not result.validation.conforms:
+            raise click.ClickException(
+                f"SHACL validation: {result.validation.violations} results; see {out / 'shacl-report.txt'}"
+            )
+        click.echo(f"SHACL validation: conforms ({result.validation.violations} warnings)")
+
+
+@cli.command("inspect")
+@click.argument("file", type=click.Path(path_type=Path))
+def inspect_command(file: Path) -> None:
+    """Show the detected kind and the outline of one source document."""
+    from usmxkg.readers import outline, read_path
+
+    click.echo(outline(read_path(file)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: library errors become one line on stderr and exit code 1."""
+    try:
+        cli.main(args=argv, prog_name="usmxkg", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("usmxkg: aborted", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except UsmxkgError as exc:
+        click.echo(f"usmxkg: error: {exc}", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

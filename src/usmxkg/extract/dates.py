@@ -1,0 +1,95 @@
+"""Dates as written in documents → typed literals at the precision stated.
+
+A thesis dated "March 2014" is an ``xsd:gYearMonth``, not a made-up first of
+the month; a news dateline "Oct. 18, 2016" is an ``xsd:date``
+(https://www.w3.org/TR/xmlschema11-2/#gYearMonth).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "enero"),
+            ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"),
+            ("april", "apr", "abril"),
+            ("may", "mayo"),
+            ("june", "jun", "junio"),
+            ("july", "jul", "julio"),
+            ("august", "aug", "agosto"),
+            ("september", "sep", "sept", "septiembre"),
+            ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
+_PATTERNS = [
+    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})$"),
+    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$"),
+    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})$"),
+    re.compile(rf"^{_MONTH},?\s+(?P<year>\d{{4}})$"),
+    re.compile(r"^(?P<month>[A-Za-z]{3})-(?P<yy>\d{2})$"),
+    re.compile(r"^(?P<year>\d{4})$"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """A date's lexical form and its XSD datatype local name (date, gYearMonth, gYear)."""
+
+    lexical: str
+    datatype: str
+
+
+def parse_date(text: str) -> ParsedDate | None:
+    """Parse a date as written; None when it is not a date we can read without guessing.
+
+    >>> parse_date("March 2014")
+    ParsedDate(lexical='2014-03', datatype='gYearMonth')
+    >>> parse_date("Oct. 18, 2016")
+    ParsedDate(lexical='2016-10-18', datatype='date')
+    >>> parse_date("2010-03")
+    ParsedDate(lexical='2010-03', datatype='gYearMonth')
+    >>> parse_date("sometime") is None
+    True
+    """
+    cleaned = text.strip().rstrip(".,;")
+    for pattern in _PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            return _from_match(match.groupdict())
+    return None
+
+
+def _from_match(parts: dict[str, str | None]) -> ParsedDate | None:
+    if parts.get("yy"):
+        return None  # two-digit years ("Mar-14") are ambiguous; a fuller date is always preferred
+    year = int(parts["year"] or 0)
+    month = _month_number(parts)
+    if month is None:
+        return None if parts.get("month") or parts.get("mnum") else ParsedDate(f"{year:04d}", "gYear")
+    if not 1 <= month <= 12:
+        return None
+    day = parts.get("day")
+    if day is None:
+        return ParsedDate(f"{year:04d}-{month:02d}", "gYearMonth")
+    if not 1 <= int(day) <= 31:
+        return None
+    return ParsedDate(f"{year:04d}-{month:02d}-{int(day):02d}", "date")
+
+
+def _month_number(parts: dict[str, str | None]) -> int | None:
+    if parts.get("mnum"):
+        return int(parts["mnum"] or 0)
+    name = parts.get("month")
+    return _MONTHS.get(name.lower()) if name else None

@@ -1,0 +1,246 @@
+"""Namespaces, prefixes and deterministic IRI minting.
+
+IRIs are minted from stable keys (normalised labels, content hashes), never
+from counters or random UUIDs, so the same inputs always give the same graph
+(DESIGN.md: deterministic output).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+BASE = "https://w3id.org/usmx-kg/"
+ONTOLOGY_IRI = BASE + "ontology"
+
+
+class USMX(DefinedNamespace):
+    """The ontology's terms, closed: a misspelt term raises on first use, and a
+    test fails when this list and ``ontology/usmx.ttl`` drift apart."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # classes
+    AdministrativeDivision: URIRef
+    Agreement: URIRef
+    AgreementSigning: URIRef
+    ArmedService: URIRef
+    Assertion: URIRef
+    Attack: URIRef
+    Battle: URIRef
+    BlogPost: URIRef
+    Book: URIRef
+    BookChapter: URIRef
+    CatalogRecord: URIRef
+    City: URIRef
+    Claim: URIRef
+    CombatantCommand: URIRef
+    Company: URIRef
+    Conference: URIRef
+    Country: URIRef
+    Disaster: URIRef
+    Doctrine: URIRef
+    Document: URIRef
+    EducationAndTrainingProgram: URIRef
+    EducationalInstitution: URIRef
+    Election: URIRef
+    Establishment: URIRef
+    Event: URIRef
+    Exercise: URIRef
+    Finding: URIRef
+    FundingAccount: URIRef
+    GovernmentAgency: URIRef
+    GovernmentDocument: URIRef
+    Hypothesis: URIRef
+    Institution: URIRef
+    InternationalOrganization: URIRef
+    JournalArticle: URIRef
+    Law: URIRef
+    Legislature: URIRef
+    Meeting: URIRef
+    MilitaryInstallation: URIRef
+    MilitaryIntervention: URIRef
+    MilitaryOrganization: URIRef
+    MilitarySchool: URIRef
+    MilitaryUnit: URIRef
+    Ministry: URIRef
+    NewsArticle: URIRef
+    NonStateArmedGroup: URIRef
+    Operation: URIRef
+    Person: URIRef
+    Place: URIRef
+    Policy: URIRef
+    PolicyRecommendation: URIRef
+    PoliticalParty: URIRef
+    Program: URIRef
+    Quotation: URIRef
+    Recommendation: URIRef
+    Region: URIRef
+    Report: URIRef
+    ResearchOrganization: URIRef
+    ResearchQuestion: URIRef
+    River: URIRef
+    SecurityAssistanceProgram: URIRef
+    Strategy: URIRef
+    TextEvidence: URIRef
+    Thesis: URIRef
+    Treaty: URIRef
+    War: URIRef
+    WebPage: URIRef
+    # object properties
+    about: URIRef
+    account: URIRef
+    administeredBy: URIRef
+    advisor: URIRef
+    affiliation: URIRef
+    beneficiary: URIRef
+    claimType: URIRef
+    contradicts: URIRef
+    cooperationKind: URIRef
+    country: URIRef
+    degreeGrantor: URIRef
+    department: URIRef
+    departmentChair: URIRef
+    establishedEntity: URIRef
+    evidence: URIRef
+    fundedBy: URIRef
+    fundedThrough: URIRef
+    hasSubOrganization: URIRef
+    hasTime: URIRef
+    implementedBy: URIRef
+    issuedBy: URIRef
+    legalAuthority: URIRef
+    partOfEvent: URIRef
+    participant: URIRef
+    party: URIRef
+    place: URIRef
+    recipient: URIRef
+    recommendedTo: URIRef
+    secondReader: URIRef
+    signedAgreement: URIRef
+    speaker: URIRef
+    subOrganizationOf: URIRef
+    supports: URIRef
+    unit: URIRef
+    # datatype properties
+    amount: URIRef
+    appropriation: URIRef
+    degree: URIRef
+    distributionStatement: URIRef
+    fiscalYear: URIRef
+    jobTitle: URIRef
+    pageCount: URIRef
+    percentage: URIRef
+    priorDegree: URIRef
+    rank: URIRef
+    recommendedAction: URIRef
+    reportType: URIRef
+    studentCount: URIRef
+    subjectTerm: URIRef
+    # annotation properties
+    acronym: URIRef
+
+
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+VOCAB = Namespace(BASE + "vocab/")
+
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+CITO = Namespace("http://purl.org/spar/cito/")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
+QB = Namespace("http://purl.org/linked-data/cube#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
+WD = Namespace("http://www.wikidata.org/entity/")
+DBR = Namespace("http://dbpedia.org/resource/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+
+PREFIXES: dict[str, str] = {
+    "usmx": str(USMX),
+    "id": str(ID),
+    "graph": str(GRAPH),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "foaf": str(FOAF),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "oa": str(OA),
+    "cito": str(CITO),
+    "bibo": str(BIBO),
+    "qb": str(QB),
+    "org": str(ORG),
+    "dcmitype": str(DCMITYPE),
+    "wd": str(WD),
+    "dbr": str(DBR),
+}
+"""Prefixes written into Turtle/TriG output and declared by the query pack."""
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+REFERENCE_GRAPH = GRAPH["reference"]
+LINKS_GRAPH = GRAPH["links"]
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free form used to compare labels.
+
+    >>> fold("Secretaría de la  Defensa Nacional")
+    'secretaria de la defensa nacional'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", ascii_only.lower()).strip()
+
+
+def slug(text: str, max_words: int = 12) -> str:
+    """IRI-safe local name from a label: folded words joined by hyphens.
+
+    >>> slug("Mexican–American War")
+    'mexican-american-war'
+    """
+    return "-".join(fold(text).split()[:max_words])
+
+
+def short_hash(*parts: str, length: int = 8) -> str:
+    """A short stable digest of folded key parts, to keep minted IRIs unique."""
+    key = "\x1f".join(fold(p) for p in parts)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def source_iri(doc_id: str) -> str:
+    """The source text of one input file (what evidence offsets index)."""
+    return f"{ID}source/{doc_id}"
+
+
+def source_graph(doc_id: str) -> str:
+    """The named graph holding everything read from one input file."""
+    return f"{GRAPH}source/{doc_id}"
+
+
+def document_iri(title: str, creator_family_name: str = "") -> str:
+    """A work, keyed by its folded title and first creator's family name.
+
+    The key ignores case, accents and punctuation so a catalogue record and
+    the full text of the same thesis mint the same IRI.
+
+    >>> document_iri("The U.S. and Mexico : trading partners", "Garza") == \\
+    ...     document_iri("THE U.S. AND MEXICO: TRADING PARTNERS", "GARZA")
+    True
+    """
+    return f"{ID}document/{slug(title, 8)}-{short_hash(title, creator_family_name)}"
+
+
+def entity_iri(kind: str, label: str) -> str:
+    """An entity (person, institution, place, …) keyed by its folded label."""
+    return f"{ID}{kind}/{slug(label)}"
