@@ -16,7 +16,7 @@ import pytest
 
 from usmxkg.document import Document, DocumentKind, Span
 from usmxkg.errors import ReadError
-from usmxkg.readers import describe, document_id, outline, read_bytes, read_path
+from usmxkg.readers import describe, document_id, read_bytes, read_path
 from usmxkg.readers.decode import decode
 from usmxkg.readers.detect import THRESHOLD, UNRECOGNISED, detect, score
 from usmxkg.readers.news import clean_name, find_dateline
@@ -472,10 +472,3 @@ def test_outline_of_a_thesis_indents_the_section_tree() -> None:
     if doc.sections and doc.sections[0].children:
         top, child = doc.sections[0], doc.sections[0].children[0]
         assert f"\n  {top.number}. " in text and f"\n    {child.number}. " in text
-
-
-def test_outline_name_serves_the_command_line_and_the_thesis_reader() -> None:
-    """``readers.outline`` is the thesis outline module and also callable as ``outline(doc)``."""
-    doc = read_path(KINDS / "plain_note.txt")
-    assert outline(doc) == describe(doc)  # type: ignore[operator]
-    assert callable(outline.split_lines)

@@ -51,9 +51,9 @@ def build_command(sources: Path, out: Path, keep_going: bool, validate: bool) ->
 @click.argument("file", type=click.Path(path_type=Path))
 def inspect_command(file: Path) -> None:
     """Show the detected kind and the outline of one source document."""
-    from usmxkg.readers import outline, read_path
+    from usmxkg.readers import describe, read_path
 
-    click.echo(outline(read_path(file)))
+    click.echo(describe(read_path(file)))
 
 
 def main(argv: list[str] | None = None) -> int:

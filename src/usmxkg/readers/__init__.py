@@ -12,25 +12,23 @@ an unforeseen layout inside a kind's structural reader does not: the
 document comes back with its full text and a warning, because losing a whole
 source over one malformed table is worse than a partial structure.
 
-``outline(doc)`` renders a short human-readable summary for ``usmxkg inspect``.
+``describe(doc)`` renders a short human-readable summary for ``usmxkg inspect``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import types
 from collections.abc import Callable
 from pathlib import Path
 
 from usmxkg.document import Document, DocumentKind, Section
 from usmxkg.errors import ReadError
-from usmxkg.readers import outline as _outline_module
 from usmxkg.readers.decode import MAX_BYTES, decode, too_large
 from usmxkg.readers.detect import detect, score
 from usmxkg.readers.normalise import normalise
 
-__all__ = ["MAX_BYTES", "describe", "document_id", "outline", "read_bytes", "read_path"]
+__all__ = ["MAX_BYTES", "describe", "document_id", "read_bytes", "read_path"]
 
 READERS: dict[DocumentKind, str] = {
     DocumentKind.THESIS: "usmxkg.readers.thesis",
@@ -143,21 +141,3 @@ def _section_lines(section: Section) -> list[str]:
     for child in section.children:
         lines.extend(_section_lines(child))
     return lines
-
-
-class _CallableOutlineModule(types.ModuleType):
-    """Lets ``outline`` be both the thesis outline module and the ``outline(doc)`` function.
-
-    ``usmxkg.readers.outline`` is a module of the thesis reader (imported as
-    ``from usmxkg.readers import outline``), while the command line calls
-    ``outline(doc)`` from this package. A package attribute can hold only one
-    object, and the import system rebinds it to the submodule whenever that is
-    imported, so the submodule itself is made callable.
-    """
-
-    def __call__(self, doc: Document) -> str:
-        return describe(doc)
-
-
-_outline_module.__class__ = _CallableOutlineModule
-outline = _outline_module
