@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -546,7 +545,6 @@ def test_hermit_finds_ontology_consistent_and_all_classes_satisfiable(
     require_java()
     from owlready2 import OwlReadyInconsistentOntologyError, sync_reasoner
 
-    started = time.perf_counter()
     world = _owlready_world(_write_ntriples(ontology, tmp_path / "usmx.nt"))
     try:
         sync_reasoner(world, infer_property_values=False, debug=0)
@@ -555,9 +553,23 @@ def test_hermit_finds_ontology_consistent_and_all_classes_satisfiable(
     unsatisfiable = sorted(
         str(cls.iri) for cls in world.inconsistent_classes() if cls.iri != str(OWL.Nothing)
     )
-    elapsed = time.perf_counter() - started
     assert not unsatisfiable, f"unsatisfiable classes: {unsatisfiable}"
-    assert elapsed < 60, f"reasoning took {elapsed:.1f} s"
+
+
+def test_hermit_finds_ontology_with_reference_entities_consistent(ontology: Graph, tmp_path: Path) -> None:
+    """The authority records respect the ontology's disjointness, domains and ranges."""
+    require_java()
+    from owlready2 import OwlReadyInconsistentOntologyError, sync_reasoner
+
+    combined = Graph()
+    for triple in ontology:
+        combined.add(triple)
+    combined.parse(ROOT / "data" / "reference" / "entities.ttl", format="turtle")
+    world = _owlready_world(_write_ntriples(combined, tmp_path / "with-entities.nt"))
+    try:
+        sync_reasoner(world, infer_property_values=False, debug=0)
+    except OwlReadyInconsistentOntologyError as error:  # pragma: no cover - the failure being tested
+        pytest.fail(f"HermiT finds the reference entities inconsistent with the ontology: {error}")
 
 
 def test_hermit_detects_violated_disjointness(ontology: Graph, tmp_path: Path) -> None:
