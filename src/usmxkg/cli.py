@@ -36,6 +36,7 @@ def build_command(sources: Path, out: Path, keep_going: bool, validate: bool) ->
     click.echo(f"documents: {len(result.documents)} ({kinds})")
     click.echo(f"triples:   {result.quads}")
     click.echo(f"graphs:    {result.graphs}")
+    click.echo(f"merges:    {len(result.merges)} (see resolution.tsv)")
     click.echo("timings:   " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items()))
     for path in result.outputs:
         click.echo(f"wrote {path}")
@@ -45,6 +46,23 @@ def build_command(sources: Path, out: Path, keep_going: bool, validate: bool) ->
                 f"SHACL validation: {result.validation.violations} results; see {out / 'shacl-report.txt'}"
             )
         click.echo(f"SHACL validation: conforms ({result.validation.violations} warnings)")
+
+
+@cli.command("convert")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path), required=True,
+              help="Output file; its extension picks the format: .nq, .trig, .ttl or .jsonld.")
+@click.option("--with-curated", is_flag=True, help="Also write the ontology, reference and link graphs.")
+@click.option("--keep-going", is_flag=True, help="Skip unreadable files with a warning instead of stopping.")
+def convert_command(files: tuple[Path, ...], out: Path, with_curated: bool, keep_going: bool) -> None:
+    """Convert any source files, without the rest of the corpus, into one RDF file."""
+    from usmxkg.pipeline import convert
+
+    result = convert(list(files), out, keep_going=keep_going, with_curated=with_curated)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"documents: {len(result.documents)}, triples: {result.quads}, graphs: {result.graphs}")
+    click.echo(f"wrote {out}")
 
 
 @cli.command("inspect")

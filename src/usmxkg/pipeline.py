@@ -12,15 +12,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, RdfFormat
 
 from usmxkg.document import Document
 from usmxkg.errors import BuildError, ReadError
 from usmxkg.graph.emit import emit_document
-from usmxkg.graph.serialise import canonical_dataset, sorted_nquads, trig, write_atomic
+from usmxkg.graph.resolve import Merge, resolve
+from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads
 from usmxkg.validate import ValidationReport, validate_nquads
+from usmxkg.vocab import GRAPH
+
+RESOLUTION_HEADER = "merged\tkept\trule\tevidence\n"
+"""Columns of ``resolution.tsv``: one row per entity merge, with the rule that made it."""
+
+SOURCE_GRAPHS = f"{GRAPH}source/"
+"""Prefix of the named graphs that hold what was read from documents."""
 
 NOT_SOURCES = frozenset({"SOURCES.md", "README.md"})
 """Files that describe a sources folder rather than being sources."""
@@ -37,6 +45,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     validation: ValidationReport | None = None
+    merges: list[Merge] = field(default_factory=list)
 
     def kinds(self) -> Counter[str]:
         return Counter(doc.kind.value for doc in self.documents)
@@ -49,27 +58,17 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES)
 
 
-def build(
-    sources: Path,
-    out: Path,
-    paths: ReferencePaths | None = None,
-    keep_going: bool = False,
-    validate: bool = True,
-) -> BuildResult:
-    """Build ``out/graph.nq`` and ``out/graph.trig`` from every file in ``sources``.
+def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool) -> list[Quad]:
+    """Map step: each file read and emitted on its own; duplicates by content are skipped.
 
-    A file that cannot be read stops the build before anything is written,
-    unless ``keep_going`` is set, in which case it is skipped with a warning.
-    With ``validate`` the written graph is checked against the SHACL shapes and
-    the report is written beside it (``shacl-report.txt``).
+    A file that cannot be read raises :class:`BuildError` naming every such
+    file, unless ``keep_going`` is set, when each becomes a warning.
     """
-    paths = paths or ReferencePaths()
-    result = BuildResult()
     clock = time.perf_counter()
     quads: list[Quad] = []
     seen: dict[str, Path] = {}
     errors: list[str] = []
-    for path in source_files(Path(sources)):
+    for path in files:
         try:
             doc = read_path(path)
         except ReadError as exc:
@@ -86,30 +85,96 @@ def build(
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))
     result.warnings += errors
     result.timings["read+emit"] = time.perf_counter() - clock
+    return quads
 
+
+def resolve_with_curated(quads: list[Quad], paths: ReferencePaths, result: BuildResult) -> list[Quad]:
+    """Reduce step: add the curated graphs and resolve entities across all documents."""
     clock = time.perf_counter()
-    quads += curated_quads(paths)
+    quads = quads + curated_quads(paths)
     result.timings["curated"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    quads, result.merges = resolve(quads)
+    result.timings["resolve"] = time.perf_counter() - clock
+    return quads
+
+
+def build(
+    sources: Path,
+    out: Path,
+    paths: ReferencePaths | None = None,
+    keep_going: bool = False,
+    validate: bool = True,
+) -> BuildResult:
+    """Build ``graph.nq``, ``graph.trig`` and ``resolution.tsv`` in ``out`` from every file in ``sources``.
+
+    Nothing is written unless every stage succeeded. With ``validate`` the
+    written graph is checked against the SHACL shapes and the report is
+    written beside it (``shacl-report.txt``).
+    """
+    paths = paths or ReferencePaths()
+    result = BuildResult()
+    quads = read_and_emit(source_files(Path(sources)), result, keep_going)
+    quads = resolve_with_curated(quads, paths, result)
 
     clock = time.perf_counter()
     dataset = canonical_dataset(quads)
-    nquads, trig_bytes = sorted_nquads(dataset), trig(dataset)
     result.quads = len(dataset)
     result.graphs = len({q.graph_name for q in dataset})
+    resolution = RESOLUTION_HEADER + "".join(m.row() + "\n" for m in result.merges)
+    outputs = {
+        "graph.nq": sorted_nquads(dataset),
+        "graph.trig": serialise(dataset, RdfFormat.TRIG),
+        "resolution.tsv": resolution.encode("utf-8"),
+    }
     result.timings["serialise"] = time.perf_counter() - clock
-
-    out = Path(out)
-    for name, data in (("graph.nq", nquads), ("graph.trig", trig_bytes)):
-        try:
-            write_atomic(out / name, data)
-        except OSError as exc:
-            raise BuildError(f"{out / name}: cannot write: {exc.strerror or exc}") from exc
-        result.outputs.append(out / name)
+    for name, data in outputs.items():
+        result.outputs.append(_write(Path(out) / name, data))
 
     if validate:
         clock = time.perf_counter()
-        result.validation = validate_nquads(out / "graph.nq")
-        write_atomic(out / "shacl-report.txt", result.validation.text.encode("utf-8"))
-        result.outputs.append(out / "shacl-report.txt")
+        result.validation = validate_nquads(Path(out) / "graph.nq")
+        result.outputs.append(_write(Path(out) / "shacl-report.txt", result.validation.text.encode("utf-8")))
         result.timings["validate"] = time.perf_counter() - clock
     return result
+
+
+FORMATS = {".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG, ".ttl": RdfFormat.TURTLE, ".jsonld": RdfFormat.JSON_LD}
+"""Output formats of ``convert``, chosen by the output file's extension."""
+
+
+def convert(
+    files: list[Path],
+    out: Path,
+    paths: ReferencePaths | None = None,
+    keep_going: bool = False,
+    with_curated: bool = False,
+) -> BuildResult:
+    """Convert any source files to one RDF file; the format follows ``out``'s extension.
+
+    Entities are resolved against the reference data, but only the documents'
+    own graphs are written unless ``with_curated`` adds the ontology,
+    reference and link graphs. Turtle has no graphs: it gets their union.
+    """
+    rdf_format = FORMATS.get(Path(out).suffix.lower())
+    if rdf_format is None:
+        raise BuildError(f"{out}: unknown output format; use one of {', '.join(sorted(FORMATS))}")
+    paths = paths or ReferencePaths()
+    result = BuildResult()
+    quads = resolve_with_curated(read_and_emit(list(files), result, keep_going), paths, result)
+    if not with_curated:
+        quads = [q for q in quads if str(q.graph_name.value).startswith(SOURCE_GRAPHS)]
+    dataset = canonical_dataset(quads)
+    result.quads = len(dataset)
+    result.graphs = len({q.graph_name for q in dataset})
+    data = sorted_nquads(dataset) if rdf_format == RdfFormat.N_QUADS else serialise(dataset, rdf_format)
+    result.outputs.append(_write(Path(out), data))
+    return result
+
+
+def _write(path: Path, data: bytes) -> Path:
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise BuildError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return path

@@ -1,10 +1,15 @@
 """Document → quads in the document's own named graph.
 
-Map step of the build: a pure function of one :class:`Document`, so it can
-run per file, in parallel or from a cache and still give identical output.
+Map step of the build: a pure function of one :class:`Document` (plus the
+gazetteer built from reference data), so it can run per file, in parallel or
+from a cache and still give identical output. Entities get provisional IRIs
+minted from their names; cross-document resolution rewrites them later.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from pyoxigraph import Quad
 
@@ -20,9 +25,11 @@ from usmxkg.vocab import (
     PROV,
     RDF,
     RDFS,
+    SCHEMA,
     USMX,
     document_iri,
     entity_iri,
+    fold,
     source_graph,
     source_iri,
 )
@@ -35,8 +42,46 @@ DOCUMENT_CLASS = {
 }
 """The class of the work a file carries; a catalogue record describes a work instead."""
 
-WORK_TYPE = {"thesis": USMX.Thesis, "report": USMX.Report, "book": USMX.Book, "article": USMX.JournalArticle}
+WORK_TYPE = {
+    "thesis": USMX.Thesis,
+    "report": USMX.Report,
+    "technical report": USMX.Report,
+    "book": USMX.Book,
+    "article": USMX.JournalArticle,
+}
 """Catalogue ``Type`` values (folded) → class of the work the record describes."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    """How one metadata field of the document model becomes statements about the work."""
+
+    predicate: object
+    make: str  # "literal", "integer", "person", "institution", "date"
+
+
+FIELD_RULES: dict[str, FieldRule] = {
+    "abstract": FieldRule(DCTERMS.abstract, "literal"),
+    "subject": FieldRule(USMX.subjectTerm, "literal"),
+    "degree": FieldRule(USMX.degree, "literal"),
+    "distribution": FieldRule(USMX.distributionStatement, "literal"),
+    "rights": FieldRule(DCTERMS.rights, "literal"),
+    "identifier": FieldRule(DCTERMS.identifier, "literal"),
+    "report-type": FieldRule(USMX.reportType, "literal"),
+    "language": FieldRule(DCTERMS.language, "literal"),
+    "page-count": FieldRule(USMX.pageCount, "integer"),
+    "author": FieldRule(DCTERMS.creator, "person"),
+    "advisor": FieldRule(USMX.advisor, "person"),
+    "second-reader": FieldRule(USMX.secondReader, "person"),
+    "chair": FieldRule(USMX.departmentChair, "person"),
+    "degree-grantor": FieldRule(USMX.degreeGrantor, "institution"),
+    "department": FieldRule(USMX.department, "institution"),
+    "publisher": FieldRule(DCTERMS.publisher, "institution"),
+}
+"""Field name (reader contract) → predicate and value kind. Title and date are handled apart."""
+
+PERSON_FIELDS = {"rank": USMX.rank, "prior-degree": USMX.priorDegree}
+"""Fields that describe the (first) author rather than the work."""
 
 
 def emit_document(doc: Document) -> list[Quad]:
@@ -48,23 +93,24 @@ def emit_document(doc: Document) -> list[Quad]:
     sink.add(source, DCTERMS.identifier, text(doc.doc_id))
     sink.add(source, DCTERMS["format"], text("text/plain"))
 
-    work = _work_iri(doc)
+    work = work_iri(doc)
     if doc.kind is DocumentKind.CATALOG_RECORD:
         record = f"{source}/record"
         sink.add(record, RDF.type, iri(USMX.CatalogRecord))
         sink.add(record, PROV.wasDerivedFrom, iri(source))
         sink.add(record, FOAF.primaryTopic, iri(work))
         type_span = doc.first("type")
-        work_class = WORK_TYPE.get(type_span.text.strip().lower(), USMX.Document) if type_span else USMX.Document
+        work_class = WORK_TYPE.get(fold(type_span.text), USMX.Document) if type_span else USMX.Document
         sink.add(work, RDF.type, iri(work_class))
     else:
         sink.add(work, RDF.type, iri(DOCUMENT_CLASS[doc.kind]))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
-    _emit_metadata(sink, doc, work)
+    Emitter(sink, doc, work).run()
     return sink.quads
 
 
-def _work_iri(doc: Document) -> str:
+def work_iri(doc: Document) -> str:
+    """The work a document carries or describes, keyed by title and first author."""
     title = doc.first("title")
     author = doc.first("author")
     if title is None:
@@ -72,25 +118,174 @@ def _work_iri(doc: Document) -> str:
     return document_iri(title.text, family_name(author.text) if author else "")
 
 
-def _emit_metadata(sink: QuadSink, doc: Document, work: str) -> None:
+def best_title(doc: Document) -> Span | None:
+    """The title as the reader found it, preferring a variant not set in capitals.
+
+    Title pages print titles in capitals; the SF298 or a catalogue often
+    gives the same title in mixed case, which is what users want to read.
+    """
     title = doc.first("title")
-    if title is not None:
-        sink.add(work, DCTERMS.title, text(" ".join(title.text.split())))
-        add_evidence(sink, doc.doc_id, work, title)
-    for author in doc.fields.get("author", []):
-        _emit_person(sink, doc, work, DCTERMS.creator, author)
-    date = doc.first("date")
-    parsed = parse_date(date.text) if date else None
-    if date is not None and parsed is not None:
-        sink.add(work, DCTERMS.date, typed(parsed.lexical, parsed.datatype))
-        add_evidence(sink, doc.doc_id, work, date)
+    if title is None or not title.text.isupper():
+        return title
+    for variant in doc.fields.get("sf298-title", []):
+        if not variant.text.isupper() and fold(variant.text) == fold(title.text):
+            return variant
+    return title
 
 
-def _emit_person(sink: QuadSink, doc: Document, subject: str, role: object, span: Span) -> None:
-    name = display_name(span.text)
-    person = entity_iri("person", name)
-    sink.add(subject, role, iri(person))
-    sink.add(person, RDF.type, iri(USMX.Person))
-    sink.add(person, RDFS.label, text(name))
-    sink.add(person, PROV.wasDerivedFrom, iri(source_iri(doc.doc_id)))
-    add_evidence(sink, doc.doc_id, person, span)
+class Emitter:
+    """Statements about one work from the document's metadata fields."""
+
+    def __init__(self, sink: QuadSink, doc: Document, work: str) -> None:
+        self.sink, self.doc, self.work = sink, doc, work
+        self.source = source_iri(doc.doc_id)
+        self.makers: dict[str, Callable[[FieldRule, Span], None]] = {
+            "literal": self._literal,
+            "integer": self._integer,
+            "person": self._person_value,
+            "institution": self._institution_value,
+        }
+
+    def run(self) -> None:
+        title = best_title(self.doc)
+        if title is not None:
+            self.sink.add(self.work, DCTERMS.title, text(" ".join(title.text.split())))
+            add_evidence(self.sink, self.doc.doc_id, self.work, title)
+        self._date()
+        for name, rule in FIELD_RULES.items():
+            for span in self.doc.fields.get(name, []):
+                self.makers[rule.make](rule, span)
+        self._author_details()
+        self._dateline()
+        self._quotations()
+
+    def _date(self) -> None:
+        for span in self.doc.fields.get("date", []):
+            parsed = parse_date(span.text)
+            if parsed is not None:
+                self.sink.add(self.work, DCTERMS.date, typed(parsed.lexical, parsed.datatype))
+                add_evidence(self.sink, self.doc.doc_id, self.work, span)
+                return
+
+    def _literal(self, rule: FieldRule, span: Span) -> None:
+        self.sink.add(self.work, rule.predicate, text(" ".join(span.text.split())))
+
+    def _integer(self, rule: FieldRule, span: Span) -> None:
+        digits = "".join(c for c in span.text if c.isdigit())
+        if digits:
+            self.sink.add(self.work, rule.predicate, typed(str(int(digits)), "nonNegativeInteger"))
+
+    def _person_value(self, rule: FieldRule, span: Span) -> None:
+        self.sink.add(self.work, rule.predicate, iri(self.person(span)))
+
+    def _institution_value(self, rule: FieldRule, span: Span) -> None:
+        prefix = "Department of " if rule.predicate == USMX.department else ""
+        self.sink.add(self.work, rule.predicate, iri(self.institution(span, prefix)))
+
+    def person(self, span: Span, name: str | None = None) -> str:
+        """A person named at ``span`` (provisional IRI from the name without credentials or suffix)."""
+        name = name or display_name(span.text)
+        person = entity_iri("person", person_key(name))
+        self.sink.add(person, RDF.type, iri(USMX.Person))
+        self.sink.add(person, RDFS.label, text(name))
+        self.sink.add(person, PROV.wasDerivedFrom, iri(self.source))
+        add_evidence(self.sink, self.doc.doc_id, person, span)
+        return person
+
+    def institution(self, span: Span, prefix: str = "") -> str:
+        """An organisation named at ``span``; "Place: Publisher" keeps the publisher only.
+
+        ``prefix`` completes names that forms abbreviate: a catalogue's
+        department "National Security Affairs" is the "Department of …".
+        """
+        name = institution_name(span.text)
+        if prefix and not name.lower().startswith(prefix.lower()):
+            name = prefix + name
+        org = entity_iri("institution", name)
+        self.sink.add(org, RDF.type, iri(USMX.Institution))
+        self.sink.add(org, RDFS.label, text(name))
+        self.sink.add(org, PROV.wasDerivedFrom, iri(self.source))
+        add_evidence(self.sink, self.doc.doc_id, org, span)
+        return org
+
+    def _author_details(self) -> None:
+        author = self.doc.first("author")
+        if author is None:
+            return
+        person = entity_iri("person", person_key(display_name(author.text)))
+        for name, predicate in PERSON_FIELDS.items():
+            for span in self.doc.fields.get(name, []):
+                self.sink.add(person, predicate, text(" ".join(span.text.split())))
+
+    def _dateline(self) -> None:
+        place = self.doc.first("dateline-place")
+        if place is None:
+            return
+        label = place.text.title() if place.text.isupper() else place.text
+        node = entity_iri("place", label)
+        self.sink.add(self.work, SCHEMA.locationCreated, iri(node))
+        self.sink.add(node, RDF.type, iri(USMX.Place))
+        self.sink.add(node, RDFS.label, text(label))
+        self.sink.add(node, PROV.wasDerivedFrom, iri(self.source))
+        add_evidence(self.sink, self.doc.doc_id, node, place)
+
+    def _quotations(self) -> None:
+        """Quoted speech becomes a ``usmx:Quotation`` claim attributed to its speaker."""
+        speakers = speaker_names(self.doc)
+        for quote in self.doc.quotes:
+            claim = f"{self.source}/quotation/{quote.text.start}-{quote.text.end}"
+            self.sink.add(claim, RDF.type, iri(USMX.Quotation))
+            self.sink.add(claim, RDF.value, text(quote.text.text))
+            self.sink.add(claim, PROV.wasDerivedFrom, iri(self.source))
+            self.sink.add(self.work, SCHEMA.mentions, iri(claim))
+            add_evidence(self.sink, self.doc.doc_id, claim, quote.text)
+            name = speakers.get(quote.speaker)
+            if name:
+                person = entity_iri("person", person_key(name))
+                self.sink.add(person, RDF.type, iri(USMX.Person))
+                self.sink.add(person, RDFS.label, text(name))
+                self.sink.add(person, PROV.wasDerivedFrom, iri(self.source))
+                self.sink.add(claim, USMX.speaker, iri(person))
+                self.sink.add(claim, PROV.wasAttributedTo, iri(person))
+
+
+def speaker_names(doc: Document) -> dict[str, str]:
+    """Speaker strings as written → the fullest name in the document that ends with them.
+
+    News copy names a speaker in full once ("Rebecca B. Chavez") and by family
+    name afterwards ("Chavez"); both are one person.
+    """
+    written = sorted({q.speaker for q in doc.quotes if q.speaker}, key=len, reverse=True)
+    full: dict[str, str] = {}
+    for name in written:
+        longer = next((f for f in written if len(f) > len(name) and f.endswith(" " + name)), None)
+        full[name] = longer or name
+    return full
+
+
+def person_key(name: str) -> str:
+    """The part of a personal name that identifies the person: no credentials, no Jr./Sr.
+
+    >>> person_key("Rafael H. Garza, Jr.") == person_key("Rafael H. Garza")
+    True
+    """
+    base = name.split(", ")[0] if name.endswith(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")) else name
+    return fold(base)
+
+
+def institution_name(written: str) -> str:
+    """An organisation's name as written, without a leading "Place:" or trailing address.
+
+    >>> institution_name("Monterey, California: Naval Postgraduate School")
+    'Naval Postgraduate School'
+    >>> institution_name("NAVAL POSTGRADUATE SCHOOL")
+    'Naval Postgraduate School'
+    """
+    name = " ".join(written.split())
+    if ": " in name:
+        name = name.rsplit(": ", 1)[1]
+    if name.isupper():
+        name = " ".join(w if len(w) <= 3 and w.isalpha() and w not in {"OF", "AND", "THE", "FOR"} else w.capitalize()
+                        for w in name.split())
+        name = name.replace(" Of ", " of ").replace(" And ", " and ").replace(" For ", " for ").replace(" The ", " the ")
+    return name

@@ -30,10 +30,16 @@ def sorted_nquads(dataset: Dataset) -> bytes:
     return b"".join(sorted(lines))
 
 
-def trig(dataset: Dataset) -> bytes:
-    """TriG with the project prefixes, graphs and statements in sorted order."""
+def serialise(dataset: Dataset, rdf_format: RdfFormat) -> bytes:
+    """TriG, Turtle or JSON-LD with the project prefixes, statements in sorted order.
+
+    Formats without named graphs (Turtle) get the union of the graphs.
+    """
     ordered = sorted(dataset, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    return serialize(ordered, format=RdfFormat.TRIG, prefixes=PREFIXES)
+    if rdf_format.supports_datasets:
+        return serialize(ordered, format=rdf_format, prefixes=PREFIXES)
+    triples = sorted({q.triple for q in ordered}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return serialize(triples, format=rdf_format, prefixes=PREFIXES)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
