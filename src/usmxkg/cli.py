@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -25,11 +26,14 @@ def cli() -> None:
 @click.option("--keep-going", is_flag=True, help="Skip unreadable files with a warning instead of stopping.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the written graph against ontology/shapes.ttl (SHACL).")
-def build_command(sources: Path, out: Path, keep_going: bool, validate: bool) -> None:
+@click.option("--timestamp", is_flag=True,
+              help="Record the current time on the conversion activities (output then differs per run).")
+def build_command(sources: Path, out: Path, keep_going: bool, validate: bool, timestamp: bool) -> None:
     """Read every source document and write the whole graph (sorted N-Quads and TriG)."""
     from usmxkg.pipeline import build
 
-    result = build(sources, out, keep_going=keep_going, validate=validate)
+    started = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
+    result = build(sources, out, keep_going=keep_going, validate=validate, started=started)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.kinds().items()))

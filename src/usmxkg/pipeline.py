@@ -58,7 +58,7 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES)
 
 
-def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool) -> list[Quad]:
+def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool, started: str | None = None) -> list[Quad]:
     """Map step: each file read and emitted on its own; duplicates by content are skipped.
 
     A file that cannot be read raises :class:`BuildError` naming every such
@@ -80,7 +80,7 @@ def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool) -> l
         seen[doc.doc_id] = path
         result.documents.append(doc)
         result.warnings += [f"{path}: {w}" for w in doc.warnings]
-        quads += emit_document(doc)
+        quads += emit_document(doc, started)
     if errors and not keep_going:
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))
     result.warnings += errors
@@ -105,16 +105,19 @@ def build(
     paths: ReferencePaths | None = None,
     keep_going: bool = False,
     validate: bool = True,
+    started: str | None = None,
 ) -> BuildResult:
     """Build ``graph.nq``, ``graph.trig`` and ``resolution.tsv`` in ``out`` from every file in ``sources``.
 
     Nothing is written unless every stage succeeded. With ``validate`` the
     written graph is checked against the SHACL shapes and the report is
-    written beside it (``shacl-report.txt``).
+    written beside it (``shacl-report.txt``). ``started`` stamps the
+    conversion activities with a time; without it the output is byte-identical
+    for the same inputs.
     """
     paths = paths or ReferencePaths()
     result = BuildResult()
-    quads = read_and_emit(source_files(Path(sources)), result, keep_going)
+    quads = read_and_emit(source_files(Path(sources)), result, keep_going, started)
     quads = resolve_with_curated(quads, paths, result)
 
     clock = time.perf_counter()

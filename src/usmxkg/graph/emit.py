@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import Quad
 
+from usmxkg._version import __version__
 from usmxkg.document import Document, DocumentKind, Span
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.names import display_name, family_name
@@ -22,6 +23,7 @@ from usmxkg.vocab import (
     DCMITYPE,
     DCTERMS,
     FOAF,
+    ID,
     PROV,
     RDF,
     RDFS,
@@ -84,10 +86,15 @@ PERSON_FIELDS = {"rank": USMX.rank, "prior-degree": USMX.priorDegree}
 """Fields that describe the (first) author rather than the work."""
 
 
-def emit_document(doc: Document) -> list[Quad]:
-    """All quads read from one document, in its named graph."""
+def emit_document(doc: Document, started: str | None = None) -> list[Quad]:
+    """All quads read from one document, in its named graph.
+
+    ``started`` (an ``xsd:dateTime``) stamps the conversion activity; it is
+    left out by default because a timestamp would make builds differ.
+    """
     sink = QuadSink(source_graph(doc.doc_id))
     source = source_iri(doc.doc_id)
+    _emit_activity(sink, doc, started)
     sink.add(source, RDF.type, iri(PROV.Entity))
     sink.add(source, RDF.type, iri(DCMITYPE.Text))
     sink.add(source, DCTERMS.identifier, text(doc.doc_id))
@@ -107,6 +114,21 @@ def emit_document(doc: Document) -> list[Quad]:
     sink.add(work, PROV.wasDerivedFrom, iri(source))
     Emitter(sink, doc, work).run()
     return sink.quads
+
+
+def _emit_activity(sink: QuadSink, doc: Document, started: str | None) -> None:
+    """The conversion run as a ``prov:Activity`` that used the source and generated the graph."""
+    activity = f"{ID}activity/convert-{doc.doc_id}-{__version__}"
+    agent = f"{ID}software/usmxkg-{__version__}"
+    sink.add(sink.graph.value, PROV.wasGeneratedBy, iri(activity))
+    sink.add(activity, RDF.type, iri(PROV.Activity))
+    sink.add(activity, PROV.used, iri(source_iri(doc.doc_id)))
+    sink.add(activity, PROV.wasAssociatedWith, iri(agent))
+    sink.add(agent, RDF.type, iri(PROV.SoftwareAgent))
+    sink.add(agent, RDFS.label, text(f"usmxkg {__version__}"))
+    sink.add(agent, SCHEMA.softwareVersion, text(__version__))
+    if started:
+        sink.add(activity, PROV.startedAtTime, typed(started, "dateTime"))
 
 
 def work_iri(doc: Document) -> str:

@@ -1,0 +1,160 @@
+"""Converters: concrete facts of every corpus document, unseen fixtures, and ``usmxkg convert``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyoxigraph import RdfFormat, parse
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS
+
+from usmxkg.cli import main
+from usmxkg.errors import BuildError
+from usmxkg.pipeline import convert
+from usmxkg.vocab import ID, SCHEMA, USMX
+
+from .conftest import ROOT, SOURCES
+
+KINDS = ROOT / "tests" / "data" / "kinds"
+THESES = ROOT / "tests" / "data" / "thesis"
+
+
+def corpus(prefix: str) -> Path:
+    return next(SOURCES.glob(f"{prefix}_*.txt"))
+
+
+def union(path: Path) -> rdflib.Graph:
+    """The union of all graphs of an N-Quads file."""
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="nquads")
+    merged = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
+@pytest.fixture(scope="module")
+def graph(corpus_build) -> rdflib.Graph:
+    """The union of all graphs of the corpus build."""
+    _, out = corpus_build
+    return union(out / "graph.nq")
+
+
+def works(graph: rdflib.Graph, title_start: str) -> set[rdflib.term.Node]:
+    return {s for s, t in graph.subject_objects(DCTERMS.title) if str(t).lower().startswith(title_start.lower())}
+
+
+def labels(graph: rdflib.Graph, work, predicate) -> set[str]:
+    return {str(graph.value(o, RDFS.label)) for o in graph.objects(work, predicate)}
+
+
+def test_thesis_2014_metadata_and_roles(graph):
+    (work,) = works(graph, "Building trust")
+    assert (work, RDF.type, USMX.Thesis) in graph
+    assert labels(graph, work, DCTERMS.creator) == {"Oscar R. Martinez"}
+    assert labels(graph, work, USMX.advisor) == {"Rodrigo Nieto-Gomez"}
+    assert labels(graph, work, USMX.secondReader) == {"Mark T. Berger"}
+    assert labels(graph, work, USMX.departmentChair) == {"Mohammed Hafez"}
+    assert str(graph.value(work, DCTERMS.date)) == "2014-03"
+    assert str(graph.value(work, USMX.pageCount)) == "105"
+    assert "SEDENA" in {str(t) for t in graph.objects(work, USMX.subjectTerm)}
+    assert labels(graph, work, USMX.degreeGrantor) == {"Naval Postgraduate School"}
+    author = graph.value(work, DCTERMS.creator)
+    assert str(graph.value(author, USMX.rank)) == "Major, United States Air Force"
+
+
+def test_catalogue_record_and_thesis_share_one_work(graph):
+    (work,) = works(graph, "Building trust")
+    records = set(graph.subjects(FOAF.primaryTopic, work))
+    assert len(records) == 1
+    (record,) = records
+    assert (record, RDF.type, USMX.CatalogRecord) in graph
+    sources = set(graph.objects(work, PROV.wasDerivedFrom))
+    assert len(sources) == 2, "the work is read from both the record and the full text"
+
+
+def test_thesis_2010_metadata(graph):
+    (work,) = works(graph, "The U.S. and Mexico")
+    assert str(graph.value(work, DCTERMS.title)) == "The U.S. and Mexico: Trading Partners, Reluctant Military Allies"
+    assert labels(graph, work, DCTERMS.creator) == {"Rafael H. Garza, Jr."}
+    assert labels(graph, work, USMX.advisor) == {"Arturo C. Sotomayor Velazquez"}
+    assert str(graph.value(work, DCTERMS.date)) == "2010-03"
+
+
+def test_news_release_byline_date_place_and_quotations(graph):
+    (work,) = works(graph, "DoD Official")
+    assert (work, RDF.type, USMX.NewsArticle) in graph
+    assert labels(graph, work, DCTERMS.creator) == {"Jim Garamone"}
+    date = graph.value(work, DCTERMS.date)
+    assert (str(date), date.datatype) == ("2016-10-18", rdflib.XSD.date)
+    assert labels(graph, work, SCHEMA.locationCreated) == {"Washington"}
+    quotes = [q for q in graph.objects(work, SCHEMA.mentions) if (q, RDF.type, USMX.Quotation) in graph]
+    assert len(quotes) >= 10
+    speakers = {graph.value(q, USMX.speaker) for q in quotes}
+    chavez = rdflib.URIRef(f"{ID}person/rebecca-chavez")
+    assert speakers == {chavez}, "every quotation resolves to the one reference person"
+
+
+def test_blog_post_has_title_and_no_invented_author(graph):
+    (work,) = works(graph, "US-Mexico Army Relations")
+    assert (work, RDF.type, USMX.BlogPost) in graph
+    assert graph.value(work, DCTERMS.creator) is None
+    assert graph.value(work, DCTERMS.date) is None
+
+
+def test_conversion_activity_is_recorded_without_a_time(graph):
+    activities = set(graph.subjects(RDF.type, PROV.Activity))
+    assert len(activities) == 5
+    assert all(graph.value(a, PROV.startedAtTime) is None for a in activities)
+    agents = {graph.value(a, PROV.wasAssociatedWith) for a in activities}
+    assert len(agents) == 1 and (agents.pop(), RDF.type, PROV.SoftwareAgent) in graph
+
+
+def test_resolution_report_lists_each_merge_with_its_rule(corpus_build):
+    result, out = corpus_build
+    rows = (out / "resolution.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "merged\tkept\trule\tevidence"
+    assert len(rows) == len(result.merges) + 1
+    assert any("rebecca-chavez" in row and "reference-label" in row for row in rows[1:])
+
+
+@pytest.mark.parametrize(("fixture", "title", "creators"), [
+    (KINDS / "catalog_record.txt", "Coast guard cooperation in the Gulf of Mexico",
+     {"Ana L. Delgado", "Thomas J. Whitfield"}),
+    (KINDS / "news_release.txt", "U.S., Mexican Navies Open Joint Hurricane Response Center",
+     {"Laura M. Whitaker", "Tomás Ibáñez"}),
+    (THESES / "markdown_2012.txt", "Arms, aid, and autonomy", {"Daniel K. Okafor"}),
+])
+def test_unseen_documents_convert_with_the_same_code(tmp_path, fixture, title, creators):
+    out = tmp_path / "out.nq"
+    result = convert([fixture], out)
+    assert len(result.documents) == 1
+    data = union(out)
+    (work,) = {s for s, t in data.subject_objects(DCTERMS.title) if str(t).lower().startswith(title.lower())}
+    names = {str(data.value(c, RDFS.label)) for c in data.objects(work, DCTERMS.creator)}
+    assert names == creators
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".ttl", ".jsonld"])
+def test_convert_writes_every_format_with_the_same_triples(tmp_path, suffix):
+    out = tmp_path / f"news{suffix}"
+    result = convert([corpus("003")], out)
+    formats = {".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG, ".ttl": RdfFormat.TURTLE,
+               ".jsonld": RdfFormat.JSON_LD}
+    triples = {(q.subject, q.predicate, q.object) for q in parse(path=str(out), format=formats[suffix])}
+    assert len(triples) == result.quads  # one graph, so quads and triples agree
+
+
+def test_convert_without_curated_graphs_writes_only_document_graphs(tmp_path):
+    out = tmp_path / "one.nq"
+    convert([corpus("000")], out)
+    graphs = {q.graph_name.value for q in parse(path=str(out), format=RdfFormat.N_QUADS)}
+    assert len(graphs) == 1 and graphs.pop().startswith("https://w3id.org/usmx-kg/graph/source/")
+
+
+def test_convert_unknown_format_is_a_clear_error(tmp_path, capsys):
+    assert main(["convert", str(corpus("003")), "-o", str(tmp_path / "x.xml")]) == 1
+    assert "x.xml: unknown output format" in capsys.readouterr().err
+    with pytest.raises(BuildError):
+        convert([corpus("003")], tmp_path / "x.rdf")
