@@ -37,6 +37,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from bisect import bisect_left
 from pathlib import Path
 
 import ahocorasick
@@ -69,6 +70,9 @@ _ACRONYM = _NS + "acronym"
 
 _WORD, _MARK, _SEP = "a", "m", " "
 _TOKEN = re.compile(r"a[am]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SEPARATOR_RUN = re.compile(r" {2,}")
+_ASCII_TABLE = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 @lru_cache(maxsize=4096)
@@ -90,52 +94,89 @@ class FoldedText:
     """A text folded to ASCII words joined by single spaces, with its offset map.
 
     ``cased`` keeps letter case (for acronyms); ``lower`` is the same string
-    lower-cased (same length). ``starts``/``ends`` map the folded offset of
-    each word's first character / one past its last to the original offsets.
+    lower-cased (same length). When every character folds to exactly one
+    character (the usual case), a folded offset differs from the original one
+    only by the separators collapsed before it: ``lead`` at the start, then
+    ``collapsed[k]`` more after folded offset ``at[k]``. Otherwise ``words``
+    maps each word's folded start and end to its original start and end.
     """
 
     cased: str
     lower: str
-    starts: dict[int, int]
-    ends: dict[int, int]
+    lead: int = 0
+    at: tuple[int, ...] = ()
+    collapsed: tuple[int, ...] = ()
+    words: dict[int, int] | None = None
 
     def original(self, start: int, end: int) -> tuple[int, int] | None:
         """Original ``[start, end)`` of folded ``[start, end)``; None unless it covers whole words."""
-        s, e = self.starts.get(start), self.ends.get(end)
-        return None if s is None or e is None else (s, e)
+        if start >= end or (start > 0 and self.cased[start - 1] != " ") or (
+            end < len(self.cased) and self.cased[end] != " "
+        ):
+            return None
+        if self.words is not None:
+            return self.words[start], self.words[-end - 1]
+        return self._shift(start), self._shift(end)
+
+    def _shift(self, pos: int) -> int:
+        k = bisect_left(self.at, pos)
+        return pos + self.lead + (self.collapsed[k - 1] if k else 0)
 
 
 def fold_text(text: str) -> FoldedText:
     """Fold a text for matching, keeping the original offset of every word boundary.
 
     Each character is folded on its own (NFKD, combining marks stripped,
-    non-alphanumerics as separators), so offsets never drift, whatever the
-    text's accents, ligatures or decomposed characters.
+    non-alphanumerics as separators, runs of separators as one space), so
+    offsets never drift, whatever the text's accents, ligatures or
+    decomposed characters.
 
-    >>> f = fold_text("la Secretaría  de\\nDefensa")
+    >>> f = fold_text(" la Secretaría  de\nDefensa")
     >>> f.lower
     'la secretaria de defensa'
     >>> f.original(3, 13)
-    (3, 13)
+    (4, 14)
+    >>> f.original(4, 13) is None
+    True
     """
+    special = {ch: _fold_char(ch) for ch in set(_NON_ASCII.findall(text))}
+    if all(len(c[1]) == 1 for c in special.values()):
+        return _fold_one_to_one(text, {ch: c[1] for ch, c in special.items()})
     classes = {ch: _fold_char(ch) for ch in set(text)}
     kinds = text.translate({ord(ch): c[0] for ch, c in classes.items()})
     folded_table = {ord(ch): c[1] for ch, c in classes.items()}
     words: list[str] = []
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
+    offsets: dict[int, int] = {}
     pos = 0
     for m in _TOKEN.finditer(kinds):
         s, e = m.span()
         word = text[s:e].translate(folded_table)
         if words:
             pos += 1
-        starts[pos] = s
+        offsets[pos] = s
         words.append(word)
         pos += len(word)
-        ends[pos] = e
+        offsets[-pos - 1] = e
     cased = " ".join(words)
-    return FoldedText(cased, cased.lower(), starts, ends)
+    return FoldedText(cased, cased.lower(), words=offsets)
+
+
+def _fold_one_to_one(text: str, special: dict[str, str]) -> FoldedText:
+    """Fast path: every character folds to one character, so only collapsed separators shift offsets."""
+    if special:
+        text = _NON_ASCII.sub(lambda m: special[m.group()], text)
+    plain = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    body = plain.lstrip(" ")
+    lead = len(plain) - len(body)
+    at: list[int] = []
+    collapsed: list[int] = []
+    removed = 0
+    for m in _SEPARATOR_RUN.finditer(body):
+        removed += m.end() - m.start() - 1
+        at.append(m.start() - (removed - (m.end() - m.start() - 1)))
+        collapsed.append(removed)
+    cased = _SEPARATOR_RUN.sub(" ", body).rstrip(" ")
+    return FoldedText(cased, cased.lower(), lead, tuple(at), tuple(collapsed))
 
 
 def fold_form(text: str) -> str:
@@ -231,6 +272,7 @@ def clean_long_form(long_form: str) -> str:
     'Zapatista National Liberation Army'
     """
     text = " ".join(long_form.split())
+    text = re.sub(r"^[^\w(]+", "", text)
     return re.sub(r"['’]s?$", "", text).strip(" ,;:.")
 
 
@@ -270,11 +312,26 @@ def _is_acronym_like(form: str) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    """Two names share at least half their content words (compared on a 5-letter stem)."""
+    """One name's content words are all among the other's (compared on 5-letter stems).
+
+    >>> _similar("Northern Command", "United States Northern Command")
+    True
+    >>> _similar("Disk Operating System", "Department of State")
+    False
+    """
     def stems(text: str) -> set[str]:
         return {w[:5] for w in fold_text(text).lower.split() if w not in _MINOR_WORDS}
     x, y = stems(a), stems(b)
-    return bool(x and y) and len(x & y) * 2 >= min(len(x), len(y))
+    return bool(x and y) and len(x & y) == min(len(x), len(y))
+
+
+def _used_as_common_noun(long_form: str, text: str) -> bool:
+    """The phrase also occurs in the text all in lower case ("… a combatant command …")."""
+    words = [w.lower() for w in re.split(r"[\s\-–]+", long_form) if w]
+    if not words or words[-1] not in text:
+        return False
+    pattern = r"\b" + r"[\s\-–]+".join(map(re.escape, words)) + r"\b"
+    return re.search(pattern, text) is not None
 
 
 class Gazetteer:
@@ -285,7 +342,7 @@ class Gazetteer:
     returns non-overlapping whole-word matches, longest first, in text order.
     """
 
-    __slots__ = ("_automata", "_candidates", "_capitalised", "_entities", "_forms", "_names", "_shorts")
+    __slots__ = ("_automata", "_candidates", "_capitalised", "_dotted", "_entities", "_forms", "_names", "_shorts")
 
     def __init__(
         self,
@@ -303,6 +360,7 @@ class Gazetteer:
         self._forms = dict(forms)  # entity IRI → its surface forms as written
         self._candidates = candidates
         self._automata: tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None] | None = None
+        self._dotted: frozenset[str] = frozenset()  # folded forms written with a final "." ("U.S.")
 
     # ---- construction
 
@@ -412,41 +470,55 @@ class Gazetteer:
         """
         return _lookup(self._names, self._shorts, self._entities, name, reference_only)
 
-    def new_organisation(self, short: str, long: str) -> EntityRecord | None:
+    def new_organisation(self, short: str, long: str, text: str | None = None) -> EntityRecord | None:
         """The institution a document-defined pair introduces, or None.
 
-        None when the long form names a reference entity, is not a proper name
-        ("combatant command"), the short form is a plural ("DTOs"), or the
-        head noun is not organisational. The IRI is minted from the long form.
+        None when the long form names a reference entity or is a variant of
+        what the short form already means ("Northern Command" for NORTHCOM),
+        when it is not a proper name ("combatant command") or, given the
+        document's ``text``, is also used there in lower case as a common noun,
+        when the short form is a plural ("DTOs"), or when the head noun is not
+        organisational. The IRI is minted from the long form.
         """
         long = clean_long_form(long)
         short = short.strip()
         if not long or not short or self.lookup(long, reference_only=True):
             return None
+        meant = self._shorts.get(fold_form(short), frozenset())
+        if any(_similar(long, f) for iri in meant if not self._entities[iri].minted for f in self._forms[iri]):
+            return None
         if (short.endswith("s") and short[:-1].isupper()) or not _is_proper_name(long):
             return None
         kind = organisation_type(long)
-        if kind is None:
+        if kind is None or (text is not None and _used_as_common_noun(long, text)):
             return None
         return EntityRecord(entity_iri("institution", long), long, kind, minted=True)
 
     # ---- per-document extension
 
-    def with_acronyms(self, pairs: Iterable[tuple[str, str]]) -> Gazetteer:
+    def with_acronyms(self, pairs: Iterable[tuple[str, str]], text: str | None = None) -> Gazetteer:
         """A copy that also knows a document's own (short, long) acronym definitions.
 
-        Known long form → the short form names that entity (replacing any
-        other meaning of that acronym for this document). Unknown long form
-        with an organisational head → a minted institution named by both
-        forms. Otherwise the pair is kept in :attr:`candidates`, and an
-        existing meaning of the short form is dropped when the document's
-        expansion has nothing in common with it.
+        * Known long form → the short form names that entity (replacing any
+          other meaning of that acronym for this document).
+        * Long form that is a variant of the short form's known meaning
+          ("Northern Command (NORTHCOM)") → that meaning, and the long form
+          becomes one more name of it.
+        * Unknown long form with an organisational head
+          (:meth:`new_organisation`) → a minted institution named by both forms.
+        * Otherwise the pair is kept in :attr:`candidates`, and the short
+          form's existing meaning is dropped when the expansion shares nothing
+          with it (a document's "DOS" that is not the Department of State).
+
+        ``text`` (the document's text) lets :meth:`new_organisation` reject
+        long forms the document also uses as common nouns.
         """
         entities = dict(self._entities)
         names = dict(self._names)
         shorts = dict(self._shorts)
         forms = dict(self._forms)
         candidates = list(self._candidates)
+        defined: dict[str, frozenset[str]] = {}  # meanings this document gives each short form
         for short, long in pairs:
             short, long = short.strip(), clean_long_form(long)
             key = fold_form(short)
@@ -454,20 +526,31 @@ class Gazetteer:
                 continue
             known = _lookup(names, shorts, entities, long, False)
             if len(known) == 1:
-                shorts[key] = known
+                # a second, different expansion in the same document leaves the form shared;
+                # mentions then resolve it by the nearest expansion (find_mentions)
+                defined[key] = shorts[key] = defined.get(key, frozenset()) | known
+                iri = next(iter(known))
+                forms[iri] = tuple(sorted({*forms[iri], short}))
                 continue
             if known:
                 continue
-            record = self.new_organisation(short, long)
+            meant = shorts.get(key, frozenset())
+            variant = sorted(iri for iri in meant if any(_similar(long, f) for f in forms.get(iri, ())))
+            if len(variant) == 1:
+                defined[key] = shorts[key] = frozenset(variant)
+                if " " in long and _is_proper_name(long):
+                    names.setdefault(fold_form(long).lower(), frozenset(variant))
+                    forms[variant[0]] = tuple(sorted({*forms[variant[0]], long}))
+                continue
+            record = self.new_organisation(short, long, text)
             if record is not None:
                 entities.setdefault(record.iri, record)
                 forms[record.iri] = tuple(sorted({*forms.get(record.iri, ()), long, short}))
                 names[fold_form(long).lower()] = frozenset({record.iri})
-                shorts[key] = frozenset({record.iri})
+                defined[key] = shorts[key] = frozenset({record.iri})
                 continue
             candidates.append((short, long))
-            meant = shorts.get(key, frozenset())
-            if meant and not any(_similar(long, f) for iri in meant for f in forms.get(iri, ())):
+            if meant and not variant and key not in defined:
                 del shorts[key]
         return Gazetteer(entities, names, shorts, self._capitalised, forms, tuple(candidates))
 
@@ -486,6 +569,8 @@ class Gazetteer:
                 automaton.make_automaton()
                 built.append(automaton)
             self._automata = (built[0], built[1])
+            dotted = {fold_form(f) for fs in self._forms.values() for f in fs if f.endswith(".")}
+            self._dotted = frozenset(dotted | {k.lower() for k in dotted})
         return self._automata
 
     def find(self, text: str) -> list[Match]:
@@ -505,7 +590,8 @@ class Gazetteer:
                     continue
                 if table is self._names and key in self._capitalised and not text[span[0]].isupper():
                     continue
-                found.append((span[0], span[1], table[key]))
+                end = span[1] + (key in self._dotted and text[span[1]:span[1] + 1] == ".")
+                found.append((span[0], end, table[key]))
         found.sort(key=lambda m: (m[0] - m[1], m[0], sorted(m[2])))
         taken = bytearray(len(text))
         kept: list[Match] = []

@@ -24,6 +24,7 @@ Typical use, per document::
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -70,16 +71,23 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every mention of a gazetteer entity in the document's text, in text order.
 
     Pass a gazetteer extended with the document's acronyms
-    (:meth:`Gazetteer.with_acronyms`) to resolve the document's own short forms.
+    (:meth:`Gazetteer.with_acronyms`) to resolve the document's own short
+    forms. A form shared by several entities takes the entity among them
+    that is named unambiguously nearest to it in the document (its
+    expansion, usually); when none of them is named, it is left out.
     """
     matches = gazetteer.find(doc.text)
-    named = {next(iter(m.entities)) for m in matches if len(m.entities) == 1}
+    named = [(m.start, next(iter(m.entities))) for m in matches if len(m.entities) == 1]
     out: list[Mention] = []
     for m in matches:
-        candidates = m.entities if len(m.entities) == 1 else m.entities & named
-        if len(candidates) != 1:
-            continue
-        record = gazetteer.entity(next(iter(candidates)))
+        if len(m.entities) == 1:
+            iri = next(iter(m.entities))
+        else:
+            near = sorted((abs(start - m.start), start, e) for start, e in named if e in m.entities)
+            if not near:
+                continue
+            iri = near[0][2]
+        record = gazetteer.entity(iri)
         out.append(Mention(record.iri, record.label, record.type, doc.span(m.start, m.end)))
     return out
 
@@ -93,7 +101,7 @@ def discover_organisations(
     """
     found: dict[str, NewEntity] = {}
     for short, long, evidence in pairs:
-        record = gazetteer.new_organisation(short, long)
+        record = gazetteer.new_organisation(short, long, doc.text)
         if record is None:
             continue
         candidate = NewEntity(record.iri, record.label, short.strip(), record.type, evidence)
@@ -106,14 +114,14 @@ def discover_organisations(
 def document_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[Mention], list[NewEntity]]:
     """Mentions and new organisations of one document, using its own acronym definitions."""
     pairs = acronym_pairs(doc)
-    local = gazetteer.with_acronyms((short, long) for short, long, _ in pairs)
+    local = gazetteer.with_acronyms(((short, long) for short, long, _ in pairs), doc.text)
     return find_mentions(doc, local), discover_organisations(doc, pairs, gazetteer)
 
 
 # ------------------------------------------------------------------ acronym definitions
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9.&/-]{0,14}?)\s*\)")
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\n]\s|[()\[\];]|\n\s*\n")
+_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]]|\n\s*\n|(?<=[a-z]{2})\.\s")
 _WORD = re.compile(r"\S+")
 
 
@@ -148,7 +156,7 @@ def _defined_in_text(doc: Document) -> list[tuple[str, str, Span]]:
         # the words before "(" in the same clause, at most min(|S| + 5, 2|S|) of them
         window_start = max(0, m.start() - 300)
         head = text[window_start:m.start()]
-        breaks = list(_CLAUSE_BREAK.finditer(head.rstrip()))
+        breaks = list(_CLAUSE_BREAK.finditer(head))
         if breaks:
             window_start += breaks[-1].end()
             head = text[window_start:m.start()]
@@ -171,8 +179,6 @@ def _defined_in_text(doc: Document) -> list[tuple[str, str, Span]]:
 
 
 def _plain(ch: str) -> str:
-    import unicodedata
-
     return unicodedata.normalize("NFKD", ch)[:1].lower()
 
 
