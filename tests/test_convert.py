@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS
 from usmxkg.cli import main
 from usmxkg.errors import BuildError
 from usmxkg.pipeline import convert
-from usmxkg.vocab import ID, SCHEMA, USMX
+from usmxkg.vocab import ID, OA, SCHEMA, USMX
 
 from .conftest import ROOT, SOURCES
 
@@ -35,10 +35,12 @@ def union(path: Path) -> rdflib.Graph:
 
 
 @pytest.fixture(scope="module")
-def graph(corpus_build) -> rdflib.Graph:
+def graph(dataset) -> rdflib.Graph:
     """The union of all graphs of the corpus build."""
-    _, out = corpus_build
-    return union(out / "graph.nq")
+    merged = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
 
 
 def works(graph: rdflib.Graph, title_start: str) -> set[rdflib.term.Node]:
@@ -158,3 +160,63 @@ def test_convert_unknown_format_is_a_clear_error(tmp_path, capsys):
     assert "x.xml: unknown output format" in capsys.readouterr().err
     with pytest.raises(BuildError):
         convert([corpus("003")], tmp_path / "x.rdf")
+
+
+@pytest.fixture(scope="module")
+def dataset(corpus_build) -> rdflib.Dataset:
+    _, out = corpus_build
+    data = rdflib.Dataset()
+    data.parse(out / "graph.nq", format="nquads")
+    return data
+
+
+def graph_of(corpus_build, dataset: rdflib.Dataset, prefix: str) -> rdflib.Graph:
+    """The named graph of one corpus document."""
+    result, _ = corpus_build
+    doc = next(d for d in result.documents if Path(d.source).name.startswith(prefix))
+    named = rdflib.Graph()
+    for triple in dataset.graph(rdflib.URIRef(f"https://w3id.org/usmx-kg/graph/source/{doc.doc_id}")):
+        named.add(triple)
+    return named
+
+
+def evidence_quotes(graph: rdflib.Graph, entity: rdflib.URIRef) -> set[str]:
+    """The exact words each piece of evidence of ``entity`` quotes."""
+    path = USMX.evidence / OA.hasSelector / OA.exact
+    return {str(q) for q in graph.objects(entity, path)}
+
+
+SEDENA = rdflib.URIRef(f"{ID}institution/secretariat-of-national-defense")
+NORTHCOM = rdflib.URIRef(f"{ID}institution/united-states-northern-command")
+DEA = rdflib.URIRef(f"{ID}institution/drug-enforcement-administration")
+
+
+@pytest.mark.parametrize(("prefix", "minimum"), [("001", 25), ("002", 15)])
+def test_acronym_pairs_are_attached_to_what_they_name(corpus_build, dataset, prefix, minimum):
+    named = graph_of(corpus_build, dataset, prefix)
+    pairs = set(named.subject_objects(USMX.acronym))
+    assert len(pairs) >= minimum
+    assert all((s, rdflib.SKOS.altLabel, o) in named for s, o in pairs)
+
+
+def test_sedena_variants_resolve_to_one_institution(corpus_build, dataset):
+    news = graph_of(corpus_build, dataset, "003")
+    assert "Mexican Secretariat of National Defense" in evidence_quotes(news, SEDENA)
+    thesis = graph_of(corpus_build, dataset, "001")
+    assert {"SEDENA", "Secretaria de Defensa Nacional"} <= evidence_quotes(thesis, SEDENA)
+
+
+def test_northcom_is_usnorthcom_and_dea_is_the_administration(corpus_build, dataset):
+    garza = graph_of(corpus_build, dataset, "002")
+    assert (None, SCHEMA.mentions, NORTHCOM) in garza
+    assert rdflib.Literal("NORTHCOM") in set(garza.objects(NORTHCOM, USMX.acronym))
+    assert rdflib.Literal("D.E.A.") in set(garza.objects(DEA, USMX.acronym))
+    martinez = graph_of(corpus_build, dataset, "001")
+    assert rdflib.Literal("USNORTHCOM") in set(martinez.objects(NORTHCOM, USMX.acronym))
+
+
+def test_defined_organisation_missing_from_reference_data_becomes_an_entity(corpus_build, dataset):
+    martinez = graph_of(corpus_build, dataset, "001")
+    cwd = rdflib.URIRef(f"{ID}institution/case-writing-division")
+    assert str(martinez.value(cwd, RDFS.label)) == "Case Writing Division"
+    assert rdflib.Literal("CWD") in set(martinez.objects(cwd, USMX.acronym))

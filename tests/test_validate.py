@@ -46,6 +46,6 @@ def test_shapes_catch_missing_title_bad_date_unlabelled_person_and_reversed_span
         "a document needs a dcterms:title string",
         "dcterms:date must be one xsd:date, xsd:gYearMonth or xsd:gYear",
         "a person needs an rdfs:label",
-        "a text position must not end before it starts",
+        "a text position needs one start, not after its end",
     ):
         assert message in report.text

@@ -16,6 +16,7 @@ from pyoxigraph import Quad, RdfFormat
 
 from usmxkg.document import Document
 from usmxkg.errors import BuildError, ReadError
+from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
@@ -58,13 +59,20 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES)
 
 
-def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool, started: str | None = None) -> list[Quad]:
+def read_and_emit(
+    files: list[Path],
+    paths: ReferencePaths,
+    result: BuildResult,
+    keep_going: bool,
+    started: str | None = None,
+) -> list[Quad]:
     """Map step: each file read and emitted on its own; duplicates by content are skipped.
 
     A file that cannot be read raises :class:`BuildError` naming every such
     file, unless ``keep_going`` is set, when each becomes a warning.
     """
     clock = time.perf_counter()
+    gazetteer = Gazetteer.from_files(paths.entities)
     quads: list[Quad] = []
     seen: dict[str, Path] = {}
     errors: list[str] = []
@@ -80,7 +88,7 @@ def read_and_emit(files: list[Path], result: BuildResult, keep_going: bool, star
         seen[doc.doc_id] = path
         result.documents.append(doc)
         result.warnings += [f"{path}: {w}" for w in doc.warnings]
-        quads += emit_document(doc, started)
+        quads += emit_document(doc, gazetteer, started)
     if errors and not keep_going:
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))
     result.warnings += errors
@@ -117,7 +125,7 @@ def build(
     """
     paths = paths or ReferencePaths()
     result = BuildResult()
-    quads = read_and_emit(source_files(Path(sources)), result, keep_going, started)
+    quads = read_and_emit(source_files(Path(sources)), paths, result, keep_going, started)
     quads = resolve_with_curated(quads, paths, result)
 
     clock = time.perf_counter()
@@ -164,7 +172,7 @@ def convert(
         raise BuildError(f"{out}: unknown output format; use one of {', '.join(sorted(FORMATS))}")
     paths = paths or ReferencePaths()
     result = BuildResult()
-    quads = resolve_with_curated(read_and_emit(list(files), result, keep_going), paths, result)
+    quads = resolve_with_curated(read_and_emit(list(files), paths, result, keep_going), paths, result)
     if not with_curated:
         quads = [q for q in quads if str(q.graph_name.value).startswith(SOURCE_GRAPHS)]
     dataset = canonical_dataset(quads)

@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from bisect import bisect_left
 from pathlib import Path
 
 import ahocorasick
@@ -131,7 +131,7 @@ def fold_text(text: str) -> FoldedText:
     offsets never drift, whatever the text's accents, ligatures or
     decomposed characters.
 
-    >>> f = fold_text(" la Secretaría  de\nDefensa")
+    >>> f = fold_text(" la Secretaría  de\\nDefensa")
     >>> f.lower
     'la secretaria de defensa'
     >>> f.original(3, 13)
@@ -457,6 +457,10 @@ class Gazetteer:
 
     def entity(self, iri: str) -> EntityRecord:
         return self._entities[iri]
+
+    def surface_forms(self, iri: str) -> tuple[str, ...]:
+        """The names and acronyms of an entity as written in the reference data (or the document)."""
+        return self._forms.get(iri, ())
 
     def lookup(self, name: str, *, reference_only: bool = False) -> frozenset[str]:
         """Entities a whole name denotes: as a name (case-insensitive), else as an acronym (case-sensitive).

@@ -8,12 +8,10 @@ exactly one of its entities is also named unambiguously in the same
 document; otherwise it is left out rather than guessed.
 
 Organisations the reference data does not know are discovered from the
-document's own acronym definitions: its list of acronyms and in-text
-definitions "Long Form (LF)" found with the Schwartz–Hearst algorithm
-(A. Schwartz and M. Hearst, "A simple algorithm for identifying abbreviation
-definitions in biomedical text", PSB 2003). A pair whose long form is a
-proper name with an organisational head noun becomes a :class:`NewEntity`
-with an IRI minted from the long form.
+document's own acronym definitions (its list of acronyms and in-text
+definitions found by :mod:`usmxkg.extract.acronyms`, Schwartz–Hearst). A pair
+whose long form is a proper name with an organisational head noun becomes a
+:class:`NewEntity` with an IRI minted from the long form.
 
 Typical use, per document::
 
@@ -23,13 +21,12 @@ Typical use, per document::
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from usmxkg.document import Document, Span
-from usmxkg.extract.gazetteer import Gazetteer, clean_long_form
+from usmxkg.extract.acronyms import extract_acronyms
+from usmxkg.extract.gazetteer import Gazetteer
 
 __all__ = [
     "Mention",
@@ -77,16 +74,16 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     expansion, usually); when none of them is named, it is left out.
     """
     matches = gazetteer.find(doc.text)
-    named = [(m.start, next(iter(m.entities))) for m in matches if len(m.entities) == 1]
+    named = [(m.start, m.end, next(iter(m.entities))) for m in matches if len(m.entities) == 1]
     out: list[Mention] = []
     for m in matches:
         if len(m.entities) == 1:
             iri = next(iter(m.entities))
         else:
-            near = sorted((abs(start - m.start), start, e) for start, e in named if e in m.entities)
-            if not near:
+            gaps = sorted((max(m.start - end, start - m.end), start, e) for start, end, e in named if e in m.entities)
+            if not gaps:
                 continue
-            iri = near[0][2]
+            iri = gaps[0][2]
         record = gazetteer.entity(iri)
         out.append(Mention(record.iri, record.label, record.type, doc.span(m.start, m.end)))
     return out
@@ -120,91 +117,18 @@ def document_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[Mention
 
 # ------------------------------------------------------------------ acronym definitions
 
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9.&/-]{0,14}?)\s*\)")
-_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]]|\n\s*\n|(?<=[a-z]{2})\.\s")
-_WORD = re.compile(r"\S+")
-
 
 def acronym_pairs(doc: Document) -> list[tuple[str, str, Span]]:
-    """(short, long, evidence) definitions of a document: its list of acronyms, then "Long Form (LF)" in the text.
+    """(short, long, evidence) definitions of a document (:func:`usmxkg.extract.acronyms.extract_acronyms`).
 
-    Repeats of the same (short, folded long) keep their first evidence.
+    The evidence covers both forms: the list-of-acronyms row, or the whole
+    in-text definition "Long Form (LF)" including its closing parenthesis.
     """
-    pairs: list[tuple[str, str, Span]] = []
-    for row in doc.acronyms:
-        start, end = min(row.short.start, row.long.start), max(row.short.end, row.long.end)
-        pairs.append((row.short.text, row.long.text, doc.span(start, end)))
-    pairs.extend(_defined_in_text(doc))
-    seen: set[tuple[str, str]] = set()
     out = []
-    for short, long, span in pairs:
-        key = (short, " ".join(clean_long_form(long).lower().split()))
-        if key not in seen:
-            seen.add(key)
-            out.append((short, long, span))
+    for pair in extract_acronyms(doc):
+        start = min(pair.short_span.start, pair.long_span.start)
+        end = max(pair.short_span.end, pair.long_span.end)
+        if pair.origin == "text" and doc.text[end:end + 1] == ")":
+            end += 1
+        out.append((pair.short, pair.long, doc.span(start, end)))
     return out
-
-
-def _defined_in_text(doc: Document) -> list[tuple[str, str, Span]]:
-    text = doc.text
-    out = []
-    for m in _PAREN.finditer(text):
-        short = m.group(1).rstrip(".-/")
-        letters = [c for c in short if c.isalpha()]
-        if len(letters) < 2 or sum(c.isupper() for c in letters) < 2 or not short[0].isalnum():
-            continue
-        # the words before "(" in the same clause, at most min(|S| + 5, 2|S|) of them
-        window_start = max(0, m.start() - 300)
-        head = text[window_start:m.start()]
-        breaks = list(_CLAUSE_BREAK.finditer(head))
-        if breaks:
-            window_start += breaks[-1].end()
-            head = text[window_start:m.start()]
-        words = list(_WORD.finditer(head))
-        n = len(letters)
-        words = words[-min(n + 5, 2 * n):]
-        if not words:
-            continue
-        base = window_start + words[0].start()
-        candidate = text[base:window_start + words[-1].end()]
-        offset = _best_long_form(short, candidate)
-        if offset is None:
-            continue
-        start = base + offset
-        long = text[start:window_start + words[-1].end()].rstrip(" ,")
-        if len(long) <= len(short) or short.lower() in long.lower().split():
-            continue
-        out.append((short, long, doc.span(start, m.end())))
-    return out
-
-
-def _plain(ch: str) -> str:
-    return unicodedata.normalize("NFKD", ch)[:1].lower()
-
-
-def _best_long_form(short: str, long: str) -> int | None:
-    """Schwartz–Hearst: the offset in ``long`` where the shortest matching long form starts.
-
-    Characters of the short form are matched right to left in the long form;
-    the first one must start a word.
-
-    >>> _best_long_form("BWSC", "the Binational Water Security Commission")
-    4
-    >>> _best_long_form("SEDENA", "Secretaría de la Defensa Nacional")
-    0
-    >>> _best_long_form("XYZ", "the water commission") is None
-    True
-    """
-    s, li = len(short) - 1, len(long) - 1
-    while s >= 0:
-        c = short[s].lower()
-        if not c.isalnum():
-            s -= 1
-            continue
-        while li >= 0 and (_plain(long[li]) != c or (s == 0 and li > 0 and long[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return None
-        li -= 1
-        s -= 1
-    return long.rfind(" ", 0, li + 1) + 1

@@ -17,7 +17,9 @@ from usmxkg._version import __version__
 from usmxkg.document import Document, DocumentKind, Span
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.names import display_name, family_name
+from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.evidence import add_evidence
+from usmxkg.graph.mentions import emit_mentions
 from usmxkg.graph.terms import QuadSink, iri, text, typed
 from usmxkg.vocab import (
     DCMITYPE,
@@ -86,11 +88,13 @@ PERSON_FIELDS = {"rank": USMX.rank, "prior-degree": USMX.priorDegree}
 """Fields that describe the (first) author rather than the work."""
 
 
-def emit_document(doc: Document, started: str | None = None) -> list[Quad]:
+def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: str | None = None) -> list[Quad]:
     """All quads read from one document, in its named graph.
 
-    ``started`` (an ``xsd:dateTime``) stamps the conversion activity; it is
-    left out by default because a timestamp would make builds differ.
+    With a ``gazetteer`` (built from the reference data) mentions, acronyms
+    and newly defined organisations are emitted too. ``started`` (an
+    ``xsd:dateTime``) stamps the conversion activity; it is left out by
+    default because a timestamp would make builds differ.
     """
     sink = QuadSink(source_graph(doc.doc_id))
     source = source_iri(doc.doc_id)
@@ -113,6 +117,8 @@ def emit_document(doc: Document, started: str | None = None) -> list[Quad]:
         sink.add(work, RDF.type, iri(DOCUMENT_CLASS[doc.kind]))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
     Emitter(sink, doc, work).run()
+    if gazetteer is not None:
+        emit_mentions(sink, doc, work, gazetteer)
     return sink.quads
 
 
