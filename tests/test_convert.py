@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS
 from usmxkg.cli import main
 from usmxkg.errors import BuildError
 from usmxkg.pipeline import convert
-from usmxkg.vocab import ID, OA, SCHEMA, USMX
+from usmxkg.vocab import CITO, ID, OA, SCHEMA, USMX
 
 from .conftest import ROOT, SOURCES
 
@@ -44,7 +44,11 @@ def graph(dataset) -> rdflib.Graph:
 
 
 def works(graph: rdflib.Graph, title_start: str) -> set[rdflib.term.Node]:
-    return {s for s, t in graph.subject_objects(DCTERMS.title) if str(t).lower().startswith(title_start.lower())}
+    """Works carried or described by a source file whose title starts with ``title_start``."""
+    carried = set(graph.objects(None, DCTERMS.isFormatOf))
+    carried |= {graph.value(record, FOAF.primaryTopic) for record in carried}
+    return {s for s, t in graph.subject_objects(DCTERMS.title)
+            if s in carried and str(t).lower().startswith(title_start.lower())}
 
 
 def labels(graph: rdflib.Graph, work, predicate) -> set[str]:
@@ -220,3 +224,27 @@ def test_defined_organisation_missing_from_reference_data_becomes_an_entity(corp
     cwd = rdflib.URIRef(f"{ID}institution/case-writing-division")
     assert str(martinez.value(cwd, RDFS.label)) == "Case Writing Division"
     assert rdflib.Literal("CWD") in set(martinez.objects(cwd, USMX.acronym))
+
+
+def test_the_2014_thesis_cites_the_2010_thesis_by_its_own_iri(graph):
+    (martinez,) = works(graph, "Building trust")
+    (garza,) = works(graph, "The U.S. and Mexico")
+    assert (martinez, CITO.cites, garza) in graph
+
+
+def test_citations_describe_cited_works_with_evidence(graph):
+    (martinez,) = works(graph, "Building trust")
+    cited = set(graph.objects(martinez, CITO.cites))
+    assert len(cited) >= 60
+    titled = [w for w in cited if graph.value(w, DCTERMS.title) is not None]
+    assert len(titled) >= 0.9 * len(cited)
+    camp = [w for w in cited if str(graph.value(w, DCTERMS.title)).startswith("Generals in the Palacio")]
+    assert len(camp) == 1, "note and bibliography entry of one book resolve to one work"
+    assert graph.value(camp[0], USMX.evidence) is not None
+
+
+def test_works_cited_by_both_theses_are_one_resource(graph):
+    (martinez,) = works(graph, "Building trust")
+    (garza,) = works(graph, "The U.S. and Mexico")
+    shared = set(graph.objects(martinez, CITO.cites)) & set(graph.objects(garza, CITO.cites))
+    assert shared, "the two theses share cited works (e.g. Camp)"

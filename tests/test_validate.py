@@ -44,7 +44,7 @@ def test_shapes_catch_missing_title_bad_date_unlabelled_person_and_reversed_span
     assert not report.conforms
     for message in (
         "a document needs a dcterms:title string",
-        "dcterms:date must be one xsd:date, xsd:gYearMonth or xsd:gYear",
+        "dcterms:date must be an xsd:date, xsd:gYearMonth or xsd:gYear",
         "a person needs an rdfs:label",
         "a text position needs one start, not after its end",
     ):

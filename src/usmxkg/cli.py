@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsmxkgError as exc:
         click.echo(f"usmxkg: error: {exc}", err=True)
         return 1
+    except Exception as exc:  # a bug, not bad input: one line for the user, the details for a report
+        click.echo(f"usmxkg: internal error: {type(exc).__name__}: {exc} (please report this with the input)", err=True)
+        return 70
     return 0
 
 

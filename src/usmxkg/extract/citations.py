@@ -249,6 +249,7 @@ _JOURNAL = re.compile(
 """A periodical after the article title: "Journal 16, no. 4 (2006): 1–20" (CMOS 14.171)."""
 _PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[–-]\s*(?:\d{1,4}|[ivxlc]{1,7}))?"
 _LOCATOR = re.compile(rf"(?P<sep>,|(?<=[”\")])|(?<=[?!]))\s*(?P<loc>{_PAGE}(?:\s*,\s*{_PAGE})*)\s*\.?\s*$")
+_YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d{2}\s*[–-]\s*(?:(?:1[5-9]|20)\d{2}|\d{2})")
 _YEARLIKE = re.compile(r"(?:1[5-9]|20)\d{2}(?:\s*[–-]\s*(?:1[5-9]|20)?\d{2})?")
 
 _NEWS = re.compile(r"\b(?:Chronicle|Times|Post|Herald|Tribune|Gazette|Milenio|Universal|Reforma"
@@ -629,7 +630,7 @@ def _author_options(s: str) -> list[tuple[tuple[str, ...], int]]:
     return out
 
 
-def _single_word_names(names: tuple[str, ...]) -> bool:
+def _has_one_word_name(names: tuple[str, ...]) -> bool:
     return bool(names) and any(len(n.split()) == 1 for n in names)
 
 
@@ -734,9 +735,9 @@ def _unquoted_note_title(rest: str, authored: bool) -> tuple[str, str]:
     ranges = _split_top(head, ", ")
     colon = head.find(": ")
     if colon >= 0:
-        for a, _b in ranges[1:]:
-            if a > colon:
-                return _strip_end(head[: a - 2]), head[a:]
+        for a, b in ranges[1:]:
+            if a > colon and not _YEAR_RANGE.fullmatch(head[a:b].strip()):
+                return _strip_end(head[: a - 2]), head[a:]  # "…, 1848–1910" ends the title itself
         return head, ""
     if not authored:
         a, b = ranges[0]
@@ -810,7 +811,7 @@ def parse_note(text: str) -> Work | None:
 def _fallback(parses: list[_NoteParse]) -> _NoteParse:
     """The reading kept when no earlier description settles the choice."""
     first = parses[0]
-    if len(parses) > 1 and _single_word_names(first.work.authors[1:]):
+    if len(parses) > 1 and _has_one_word_name(first.work.authors[1:]):
         return parses[-1]  # "Smith, Ships, Sailors, and Spies": one-word co-authors are ambiguous
     return first
 

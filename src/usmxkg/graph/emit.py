@@ -15,9 +15,11 @@ from pyoxigraph import Quad
 
 from usmxkg._version import __version__
 from usmxkg.document import Document, DocumentKind, Span
+from usmxkg.extract.citations import work_key_name, work_key_title
 from usmxkg.extract.dates import parse_date
-from usmxkg.extract.names import display_name, family_name
 from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.extract.names import display_name
+from usmxkg.graph.citations import emit_citations
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.mentions import emit_mentions
 from usmxkg.graph.terms import QuadSink, iri, text, typed
@@ -110,13 +112,16 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
         sink.add(record, RDF.type, iri(USMX.CatalogRecord))
         sink.add(record, PROV.wasDerivedFrom, iri(source))
         sink.add(record, FOAF.primaryTopic, iri(work))
+        sink.add(source, DCTERMS.isFormatOf, iri(record))
         type_span = doc.first("type")
         work_class = WORK_TYPE.get(fold(type_span.text), USMX.Document) if type_span else USMX.Document
         sink.add(work, RDF.type, iri(work_class))
     else:
         sink.add(work, RDF.type, iri(DOCUMENT_CLASS[doc.kind]))
+        sink.add(source, DCTERMS.isFormatOf, iri(work))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
     Emitter(sink, doc, work).run()
+    emit_citations(sink, doc, work, work_iri_for)
     if gazetteer is not None:
         emit_mentions(sink, doc, work, gazetteer)
     return sink.quads
@@ -143,7 +148,18 @@ def work_iri(doc: Document) -> str:
     author = doc.first("author")
     if title is None:
         return f"{source_iri(doc.doc_id)}/document"
-    return document_iri(title.text, family_name(author.text) if author else "")
+    return work_iri_for(title.text, author.text if author else "")
+
+
+def work_iri_for(title: str, author: str) -> str:
+    """A work's IRI from the bibliographic key shared by sources and citations.
+
+    Notes, bibliographies, catalogue records and title pages write the same
+    work differently (capitals, subtitles, "U.S."/"US", compound surnames);
+    the key (:func:`usmxkg.extract.citations.work_key_title` and
+    :func:`~usmxkg.extract.citations.work_key_name`) absorbs that.
+    """
+    return document_iri(work_key_title(title), work_key_name(author) if author else "")
 
 
 def best_title(doc: Document) -> Span | None:
