@@ -53,6 +53,7 @@ def test_people_differing_only_by_initials_merge_into_the_fuller_name():
     out, merges = resolve(quads)
     assert [(m.merged, m.kept, m.rule) for m in merges] == [(short.value, full.value, "person-initials")]
     assert Quad(NamedNode("http://example.org/book"), CREATOR, full, DOC_B) in out
+    assert Quad(full, ALT, Literal("Roderic A. Camp"), DOC_B) in out, "the variant stays as an alternative label"
     assert any(q.subject == other for q in out), "a different given name is another person"
 
 
@@ -63,3 +64,13 @@ def test_an_initial_matching_two_fuller_names_is_left_alone():
         Quad(entity("person", "alberto-garza"), LABEL, Literal("Alberto Garza"), DOC_B),
     ]
     assert resolve(quads)[1] == []
+
+
+def test_entities_named_alike_in_two_documents_are_reported():
+    person = entity("person", "rodrigo-nieto-gomez")
+    quads = [Quad(person, LABEL, Literal("Rodrigo Nieto-Gomez"), DOC_A),
+             Quad(person, LABEL, Literal("Rodrigo Nieto Gomez"), DOC_B)]
+    out, merges = resolve(quads)
+    assert out == quads
+    assert [(m.merged, m.kept, m.rule) for m in merges] == [(person.value, person.value, "same-folded-name")]
+    assert "2 documents" in merges[0].evidence

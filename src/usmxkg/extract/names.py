@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from usmxkg.vocab import fold
+
 _DEGREES = re.compile(r",?\s*\b(?:Ph\.?\s?D|M\.?A|M\.?S|B\.?A|B\.?S|Ed\.?D|J\.?D|M\.?D)\.?(?=$|[\s,])", re.I)
 _SUFFIX = re.compile(r",?\s*\b(?:Jr|Sr|II|III|IV)\.?$")
 
@@ -50,3 +52,13 @@ def family_name(name: str) -> str:
         return name.split(", ")[0].strip()
     parts = name.split()
     return parts[-1] if parts else ""
+
+
+def person_key(name: str) -> str:
+    """The part of a personal name that identifies the person: no credentials, no Jr./Sr.
+
+    >>> person_key("Rafael H. Garza, Jr.") == person_key("Rafael H. Garza")
+    True
+    """
+    base = name.split(", ")[0] if name.endswith(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")) else name
+    return fold(base)

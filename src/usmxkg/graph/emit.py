@@ -18,7 +18,7 @@ from usmxkg.document import Document, DocumentKind, Span
 from usmxkg.extract.citations import work_key_name, work_key_title
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.names import display_name
+from usmxkg.extract.names import display_name, person_key
 from usmxkg.graph.citations import emit_citations
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.mentions import emit_mentions
@@ -305,16 +305,6 @@ def speaker_names(doc: Document) -> dict[str, str]:
         longer = next((f for f in written if len(f) > len(name) and f.endswith(" " + name)), None)
         full[name] = longer or name
     return full
-
-
-def person_key(name: str) -> str:
-    """The part of a personal name that identifies the person: no credentials, no Jr./Sr.
-
-    >>> person_key("Rafael H. Garza, Jr.") == person_key("Rafael H. Garza")
-    True
-    """
-    base = name.split(", ")[0] if name.endswith(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")) else name
-    return fold(base)
 
 
 def institution_name(written: str) -> str:

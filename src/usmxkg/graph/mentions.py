@@ -15,9 +15,11 @@ from __future__ import annotations
 from usmxkg.document import Document
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.mentions import acronym_pairs, discover_organisations, find_mentions
+from usmxkg.extract.names import person_key
+from usmxkg.extract.people import titled_people
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.terms import QuadSink, iri, text
-from usmxkg.vocab import PROV, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_iri
+from usmxkg.vocab import ID, PROV, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_iri
 
 
 def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer) -> None:
@@ -40,6 +42,8 @@ def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer
         sink.add(entity, PROV.wasDerivedFrom, source)
         add_evidence(sink, doc.doc_id, entity, span)
 
+    _titled_people(sink, doc, work, local)
+
     for mention in find_mentions(doc, local):
         sink.add(work, SCHEMA.mentions, iri(mention.entity))
         sink.add(mention.entity, PROV.wasDerivedFrom, source)
@@ -56,3 +60,26 @@ def _concept(sink: QuadSink, long: str) -> str:
     sink.add(concept, RDF.type, iri(SKOS.Concept))
     sink.add(concept, RDFS.label, text(" ".join(long.split())))
     return concept
+
+
+def _titled_people(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer) -> None:
+    """People named with a title: the reference person when the name is known, else a new one.
+
+    A bare family name after a title ("President Fox") that the reference
+    data does not know is left alone: it cannot be told apart from others.
+    """
+    source = iri(source_iri(doc.doc_id))
+    for found in titled_people(doc):
+        known = [e for e in gazetteer.lookup(found.name) if f"{ID}person/" in e]
+        if len(known) == 1:
+            person = known[0]
+        elif not known and len(found.name.split()) >= 2:
+            person = entity_iri("person", person_key(found.name))
+            sink.add(person, RDF.type, iri(USMX.Person))
+            sink.add(person, RDFS.label, text(found.name))
+        else:
+            continue
+        sink.add(person, USMX.jobTitle, text(found.title))
+        sink.add(person, PROV.wasDerivedFrom, source)
+        sink.add(work, SCHEMA.mentions, iri(person))
+        add_evidence(sink, doc.doc_id, person, found.evidence)

@@ -9,8 +9,13 @@ equal folded names already meet. This step merges what folding alone cannot:
   Secretariat of National Defense);
 * ``person-initials`` — two people with the same family name whose given
   names agree where both are written and differ only by initials
-  ("Roderic A. Camp" → "Roderic Ai Camp"), when exactly one fuller name fits.
+  ("Roderic A. Camp" → "Roderic Ai Camp"), when exactly one fuller name fits;
+* ``same-folded-name`` — reported only: documents that wrote a name the same
+  way up to case, accents, punctuation and name order ("Nieto-Gomez,
+  Rodrigo" / "Rodrigo Nieto Gomez") already minted one IRI.
 
+A merged entity's label becomes a ``skos:altLabel`` of the entity it joins,
+so each resolved entity keeps its own ``rdfs:label`` and gains the variants.
 Every merge is a row of ``resolution.tsv``: merged IRI, kept IRI, rule, and
 the labels that matched, so a user can see and dispute each decision.
 """
@@ -51,27 +56,34 @@ def kind_of(entity: str) -> str:
 
 def resolve(quads: list[Quad]) -> tuple[list[Quad], list[Merge]]:
     """Rewrite provisional entity IRIs to their resolved IRIs; return the quads and the merges."""
-    reference, provisional = _labels(quads)
+    reference, provisional, graphs = _labels(quads)
     merges = _reference_merges(reference, provisional)
     merged = {m.merged for m in merges}
     merges += _person_merges({e: labels for e, labels in provisional.items() if e not in merged and
                               kind_of(e) == "person"}, reference)
-    merges.sort(key=lambda m: (m.kept, m.merged))
-    mapping = {NamedNode(m.merged): NamedNode(m.kept) for m in merges}
+    merges += [
+        Merge(entity, entity, "same-folded-name", f"{' | '.join(sorted(provisional[entity]))} ({len(seen)} documents)")
+        for entity, seen in graphs.items() if len(seen) > 1 and entity in provisional and entity not in merged
+    ]
+    merges.sort(key=lambda m: (m.kept, m.merged, m.rule))
+    mapping = {NamedNode(m.merged): NamedNode(m.kept) for m in merges if m.merged != m.kept}
     if not mapping:
         return quads, merges
+    label, alternative = NamedNode(str(RDFS.label)), NamedNode(str(SKOS.altLabel))
     rewritten = [
-        Quad(mapping.get(q.subject, q.subject), q.predicate, mapping.get(q.object, q.object), q.graph_name)
+        Quad(mapping.get(q.subject, q.subject), alternative if q.subject in mapping and q.predicate == label
+             else q.predicate, mapping.get(q.object, q.object), q.graph_name)
         if q.subject in mapping or q.object in mapping else q
         for q in quads
     ]
     return rewritten, merges
 
 
-def _labels(quads: list[Quad]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Surface forms of reference entities and labels of provisional entities, by IRI."""
+def _labels(quads: list[Quad]) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """Surface forms of reference entities, labels of provisional entities, and the graphs naming each."""
     reference: dict[str, set[str]] = defaultdict(set)
     provisional: dict[str, set[str]] = defaultdict(set)
+    graphs: dict[str, set[str]] = defaultdict(set)
     reference_graph = str(REFERENCE_GRAPH)
     for q in quads:
         predicate = q.predicate.value
@@ -84,7 +96,8 @@ def _labels(quads: list[Quad]) -> tuple[dict[str, set[str]], dict[str, set[str]]
             reference[subject].add(q.object.value)
         elif predicate == str(RDFS.label):
             provisional[subject].add(q.object.value)
-    return reference, {e: labels for e, labels in provisional.items() if e not in reference}
+            graphs[subject].add(str(q.graph_name))
+    return reference, {e: labels for e, labels in provisional.items() if e not in reference}, graphs
 
 
 def _reference_merges(reference: dict[str, set[str]], provisional: dict[str, set[str]]) -> list[Merge]:

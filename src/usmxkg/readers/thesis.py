@@ -12,6 +12,7 @@ partial thesis (a title page only, no TOC) is still worth its metadata.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,6 +22,8 @@ from usmxkg.readers.notes import parse_footnotes
 from usmxkg.readers.references import parse_references
 
 T = TypeVar("T")
+
+HANDLE = re.compile(r"https?://hdl\.handle\.net/[0-9.]+/[^\s<>)]+")
 
 
 def read(doc: Document) -> None:
@@ -40,6 +43,14 @@ def read(doc: Document) -> None:
     _guarded(doc, "figures", lambda: tables.read_figures(doc, lines, front.figures, excluded), None)
     parse_footnotes(doc)
     parse_references(doc)
+    _handle(doc, front.end)
+
+
+def _handle(doc: Document, front_end: int) -> None:
+    """A repository cover page's persistent identifier (a Handle, https://www.handle.net/) in the front matter."""
+    match = HANDLE.search(doc.text, 0, front_end or len(doc.text))
+    if match:
+        doc.add_field("identifier", doc.span(match.start(), match.end()))
 
 
 def _guarded(doc: Document, part: str, step: Callable[[], T], default: T) -> T:
