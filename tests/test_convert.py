@@ -63,7 +63,7 @@ def test_thesis_2014_metadata_and_roles(graph):
     assert labels(graph, work, USMX.advisor) == {"Rodrigo Nieto-Gomez"}
     assert labels(graph, work, USMX.secondReader) == {"Mark T. Berger"}
     assert labels(graph, work, USMX.departmentChair) == {"Mohammed Hafez"}
-    assert str(graph.value(work, DCTERMS.date)) == "2014-03"
+    assert {str(d) for d in graph.objects(work, DCTERMS.date)} == {"2014-03"}
     assert str(graph.value(work, USMX.pageCount)) == "105"
     assert "SEDENA" in {str(t) for t in graph.objects(work, USMX.subjectTerm)}
     assert labels(graph, work, USMX.degreeGrantor) == {"Naval Postgraduate School"}
@@ -83,11 +83,12 @@ def test_catalogue_record_and_thesis_share_one_work(graph):
 
 def test_thesis_2010_metadata(graph):
     (work,) = works(graph, "The U.S. and Mexico")
-    assert str(graph.value(work, DCTERMS.title)) == "The U.S. and Mexico: Trading Partners, Reluctant Military Allies"
+    assert "The U.S. and Mexico: Trading Partners, Reluctant Military Allies" in {str(t) for t in graph.objects(work, DCTERMS.title)}
     assert "Rafael H. Garza, Jr." in labels(graph, work, DCTERMS.creator)
     assert len(set(graph.objects(work, DCTERMS.creator))) == 1
     assert labels(graph, work, USMX.advisor) == {"Arturo C. Sotomayor Velazquez"}
-    assert str(graph.value(work, DCTERMS.date)) == "2010-03"
+    # the 2014 thesis cites it with the year only; its own title page gives the month
+    assert {str(d) for d in graph.objects(work, DCTERMS.date)} == {"2010-03", "2010"}
 
 
 def test_news_release_byline_date_place_and_quotations(graph):
@@ -169,11 +170,8 @@ def test_convert_unknown_format_is_a_clear_error(tmp_path, capsys):
 
 
 @pytest.fixture(scope="module")
-def dataset(corpus_build) -> rdflib.Dataset:
-    _, out = corpus_build
-    data = rdflib.Dataset()
-    data.parse(out / "graph.nq", format="nquads")
-    return data
+def dataset(corpus_dataset) -> rdflib.Dataset:
+    return corpus_dataset
 
 
 def graph_of(corpus_build, dataset: rdflib.Dataset, prefix: str) -> rdflib.Graph:

@@ -21,11 +21,8 @@ def verified_rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def dataset(corpus_build) -> rdflib.Dataset:
-    _, out = corpus_build
-    data = rdflib.Dataset()
-    data.parse(out / "graph.nq", format="nquads")
-    return data
+def dataset(corpus_dataset) -> rdflib.Dataset:
+    return corpus_dataset
 
 
 def test_every_wikidata_sameas_is_in_the_verified_table(dataset):
