@@ -308,18 +308,15 @@ def speaker_names(doc: Document) -> dict[str, str]:
 
 
 def institution_name(written: str) -> str:
-    """An organisation's name as written, without a leading "Place:" or trailing address.
+    """An organisation's name as written, without a leading "Place:", title-cased if set in capitals.
 
     >>> institution_name("Monterey, California: Naval Postgraduate School")
     'Naval Postgraduate School'
     >>> institution_name("NAVAL POSTGRADUATE SCHOOL")
     'Naval Postgraduate School'
     """
-    name = " ".join(written.split())
-    if ": " in name:
-        name = name.rsplit(": ", 1)[1]
-    if name.isupper():
-        name = " ".join(w if len(w) <= 3 and w.isalpha() and w not in {"OF", "AND", "THE", "FOR"} else w.capitalize()
-                        for w in name.split())
-        name = name.replace(" Of ", " of ").replace(" And ", " and ").replace(" For ", " for ").replace(" The ", " the ")
-    return name
+    name = " ".join(written.split()).rsplit(": ", 1)[-1]
+    if not name.isupper():
+        return name
+    small = {"of", "and", "the", "for", "de", "la"}
+    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))
