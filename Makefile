@@ -27,7 +27,7 @@ bench: install
 	$(PY) bench/run.py
 
 lint: install
-	$(PY) -m pip install --quiet ruff mypy
+	$(PY) -m pip install --quiet -e '.[dev]'
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy src
 

@@ -83,7 +83,8 @@ def test_catalogue_record_and_thesis_share_one_work(graph):
 
 def test_thesis_2010_metadata(graph):
     (work,) = works(graph, "The U.S. and Mexico")
-    assert "The U.S. and Mexico: Trading Partners, Reluctant Military Allies" in {str(t) for t in graph.objects(work, DCTERMS.title)}
+    titles = {str(t) for t in graph.objects(work, DCTERMS.title)}
+    assert "The U.S. and Mexico: Trading Partners, Reluctant Military Allies" in titles
     assert "Rafael H. Garza, Jr." in labels(graph, work, DCTERMS.creator)
     assert len(set(graph.objects(work, DCTERMS.creator))) == 1
     assert labels(graph, work, USMX.advisor) == {"Arturo C. Sotomayor Velazquez"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from usmxkg.document import Acronym, Document, DocumentKind
+from usmxkg.document import Acronym, Document
 from usmxkg.extract.acronyms import AcronymPair, extract_acronyms, long_key, match_long_form, short_key
 from usmxkg.readers import read_bytes, read_path
 
@@ -278,7 +278,7 @@ def test_list_row_preferred_and_cleaned() -> None:
         'ACRONYMS\n\nSCO\t"the Security Cooperation Office"\n\n'
         "The Security Cooperation Office (SCO) and the\nSecurity Cooperation Organization (SCO) met.\n"
     )
-    doc = Document("x", "x", DocumentKind.TEXT, text)
+    doc = Document("x", "x", "text", text)
     s = text.index("SCO\t")
     q = text.index('"the')
     doc.acronyms.append(Acronym(doc.span(s, s + 3), doc.span(q, text.index("\n", q))))

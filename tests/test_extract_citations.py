@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from usmxkg.document import Document, DocumentKind
+from usmxkg.document import Document
 from usmxkg.extract.citations import (
     KINDS,
     Citation,
@@ -42,7 +42,7 @@ def corpus(path: Path) -> Document:
 
 @cache
 def fixture() -> Document:
-    doc = Document("fixture", str(FIXTURE), DocumentKind.THESIS, normalise(FIXTURE.read_text("utf-8")).text)
+    doc = Document("fixture", str(FIXTURE), "thesis", normalise(FIXTURE.read_text("utf-8")).text)
     parse_footnotes(doc)
     parse_references(doc)
     return doc
@@ -106,7 +106,7 @@ def test_deterministic_and_pure(which: str) -> None:
 
 
 def test_empty_document() -> None:
-    doc = Document("x", "x", DocumentKind.TEXT, "Nothing to cite here.")
+    doc = Document("x", "x", "text", "Nothing to cite here.")
     assert extract_citations(doc) == []
 
 

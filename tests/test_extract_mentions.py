@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from usmxkg.document import Document, DocumentKind, Span
+from usmxkg.document import Document, Span
 from usmxkg.extract.gazetteer import Gazetteer, fold_text, organisation_type
 from usmxkg.extract.mentions import (
     Mention,
@@ -60,7 +61,7 @@ def corpus(gazetteer: Gazetteer) -> dict[str, tuple[Document, list[Mention], lis
 
 
 def _doc(text: str) -> Document:
-    return Document(doc_id="0" * 16, source="inline", kind=DocumentKind.TEXT, text=text)
+    return Document(doc_id="0" * 16, source="inline", kind="text", text=text)
 
 
 def _by_text(mentions: list[Mention], text: str) -> set[str]:
@@ -142,7 +143,7 @@ def test_spans_are_exact_with_decomposed_accents_and_ligatures(gazetteer: Gazett
 def test_acronyms_are_case_sensitive(gazetteer: Gazetteer) -> None:
     doc = read_path(FIXTURES / "case_rules.txt")
     mentions = find_mentions(doc, gazetteer)
-    body, _, last = doc.text.partition("In the same week")
+    body, _, _last = doc.text.partition("In the same week")
     assert [m for m in mentions if m.evidence.start < len(body)] == []
     assert [(m.evidence.text, m.entity) for m in mentions] == [
         ("PAN", PAN),
@@ -158,9 +159,9 @@ def test_longest_match_wins(gazetteer: Gazetteer, corpus: dict) -> None:
     mentions = find_mentions(doc, gazetteer)
     assert [m.evidence.text for m in mentions] == [
         "United States Northern Command", "United States Department of State"]
-    for number, (doc, mentions, _) in corpus.items():
+    for number, (_, mentions, _) in corpus.items():
         covered = [m.evidence for m in mentions]
-        for a, b in zip(covered, covered[1:], strict=False):
+        for a, b in itertools.pairwise(covered):
             assert a.end <= b.start, (number, a, b)
         commands = [m.evidence for m in mentions if m.entity == NORTHCOM]
         assert not any(m.entity == UNITED_STATES and c.start <= m.evidence.start < c.end

@@ -52,8 +52,9 @@ def test_dbpedia_links_only_for_verified_titles(dataset):
 
 def test_a_row_naming_an_unknown_entity_is_rejected(tmp_path):
     table = tmp_path / "ids.tsv"
-    table.write_text("iri\tlabel\tkind\twikidata_qid\twikipedia_title\tevidence\twikipedia_title_verified\tgeonames_id\n"
-                     "https://w3id.org/usmx-kg/id/place/atlantis\tAtlantis\tplace\tQ1\t\tnone\tno\t\n", encoding="utf-8")
+    header = "iri\tlabel\tkind\twikidata_qid\twikipedia_title\tevidence\twikipedia_title_verified\tgeonames_id\n"
+    row = "https://w3id.org/usmx-kg/id/place/atlantis\tAtlantis\tplace\tQ1\t\tnone\tno\t\n"
+    table.write_text(header + row, encoding="utf-8")
     with pytest.raises(BuildError, match=r"ids\.tsv:2: .*atlantis is not an entity"):
         link_quads(table, known=set())
 
@@ -61,7 +62,8 @@ def test_a_row_naming_an_unknown_entity_is_rejected(tmp_path):
 def test_a_malformed_qid_is_rejected(tmp_path):
     table = tmp_path / "ids.tsv"
     entity = "https://w3id.org/usmx-kg/id/place/mexico"
-    table.write_text("iri\tlabel\tkind\twikidata_qid\twikipedia_title\tevidence\twikipedia_title_verified\tgeonames_id\n"
+    header = "iri\tlabel\tkind\twikidata_qid\twikipedia_title\tevidence\twikipedia_title_verified\tgeonames_id\n"
+    table.write_text(header +
                      f"{entity}\tMexico\tplace\tQ96x\t\tsee\tno\t\n", encoding="utf-8")
     with pytest.raises(BuildError, match="is not a Wikidata QID"):
         link_quads(table, known={entity})

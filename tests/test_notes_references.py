@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from usmxkg.document import Document, DocumentKind, Span
+from usmxkg.document import Document, Span
 from usmxkg.readers.normalise import normalise
 from usmxkg.readers.notes import parse_footnotes, superscript
 from usmxkg.readers.references import parse_references
@@ -31,7 +31,7 @@ TERMINAL_END = re.compile(r"[.>)]$")
 
 
 def make_doc(raw: str) -> Document:
-    return Document("test", "path", DocumentKind.THESIS, normalise(raw).text)
+    return Document("test", "path", "thesis", normalise(raw).text)
 
 
 @cache
@@ -368,7 +368,7 @@ def test_missing_parts_are_warned() -> None:
 def test_truncated_documents(path: Path) -> None:
     text = normalise(_raw(path)).text
     for cut in range(0, len(text), max(len(text) // 40, 1)):
-        doc = Document("test", "path", DocumentKind.THESIS, text[:cut])
+        doc = Document("test", "path", "thesis", text[:cut])
         parse_footnotes(doc)
         parse_references(doc)
         assert_spans_exact(doc)
@@ -378,7 +378,7 @@ def test_truncated_documents(path: Path) -> None:
 
 def test_truncation_after_a_marker_is_reported() -> None:
     text = normalise(_raw(FIXTURES / "unicode_thesis.txt")).text
-    doc = Document("test", "path", DocumentKind.THESIS, text[: text.index("⁴ Canadian Coast Guard")])
+    doc = Document("test", "path", "thesis", text[: text.index("⁴ Canadian Coast Guard")])
     parse_footnotes(doc)
     assert [n.number for n in doc.footnotes] == [1, 2, 3]
     assert any(w.startswith("footnote 4 not found") for w in doc.warnings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Quad
 
 from usmxkg.graph.resolve import resolve
-from usmxkg.vocab import ID, REFERENCE_GRAPH, RDFS, SKOS, USMX
+from usmxkg.vocab import ID, RDFS, REFERENCE_GRAPH, SKOS, USMX
 
 DOC_A = NamedNode("https://w3id.org/usmx-kg/graph/source/a")
 DOC_B = NamedNode("https://w3id.org/usmx-kg/graph/source/b")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import rdflib
 
-from usmxkg.validate import validate_graph
 from usmxkg.reference import ReferencePaths
+from usmxkg.validate import validate_graph
 
 ONTOLOGY = ReferencePaths().ontology_files
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -32,7 +32,7 @@ def build_command(sources: Path, out: Path, keep_going: bool, validate: bool, ti
     """Read every source document and write the whole graph (sorted N-Quads and TriG)."""
     from usmxkg.pipeline import build
 
-    started = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
+    started = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp else None
     result = build(sources, out, keep_going=keep_going, validate=validate, started=started)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

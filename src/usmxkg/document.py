@@ -10,17 +10,69 @@ characters it came from (Web Annotation ``TextPositionSelector`` +
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+
+WORK_TYPES: frozenset[str] = frozenset({
+    "Document", "Thesis", "Report", "NewsArticle", "BlogPost", "JournalArticle", "Book", "BookChapter",
+    "WebPage", "GovernmentDocument",
+})
+"""Classes (``usmx:`` local names) a reader may give the work a document carries or describes."""
 
 
-class DocumentKind(str, Enum):
-    """Kinds of source document a reader can recognise from content alone."""
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One metadata field of the reader contract: its name, the kind of value and what it says.
 
-    THESIS = "thesis"
-    CATALOG_RECORD = "catalog-record"
-    NEWS_RELEASE = "news-release"
-    WEB_ARTICLE = "web-article"
-    TEXT = "text"
+    ``value`` tells the graph what a value becomes: ``text`` a literal,
+    ``code`` a literal in no language (identifiers, language codes),
+    ``integer``/``date`` a typed literal, ``person``/``organisation``/``place``
+    an entity. ``about`` says whose property it is: the ``work``, or its first
+    ``author``.
+    """
+
+    name: str
+    value: str
+    about: str
+    description: str
+
+
+FIELDS: dict[str, FieldSpec] = {spec.name: spec for spec in (
+    FieldSpec("title", "text", "work", "the title; the first value is the best-written, later ones variants"),
+    FieldSpec("subtitle", "text", "work", "a secondary title or sub-headline"),
+    FieldSpec("author", "person", "work", "a personal author, in document order"),
+    FieldSpec("corporate-author", "organisation", "work", "an organisation credited as author"),
+    FieldSpec("contributor", "person", "work", "another person credited (editor, compiler)"),
+    FieldSpec("advisor", "person", "work", "a thesis or paper advisor (instructor, supervisor)"),
+    FieldSpec("second-reader", "person", "work", "a thesis second reader"),
+    FieldSpec("chair", "person", "work", "the chair of the department that approved a thesis"),
+    FieldSpec("date", "date", "work", "the work's date as printed; the first value is the one to use"),
+    FieldSpec("date-published", "date", "work", "the date a page or release was published or posted"),
+    FieldSpec("report-date", "date", "work", "the report date of a documentation page (SF 298 / DD 1473)"),
+    FieldSpec("abstract", "text", "work", "the abstract or summary"),
+    FieldSpec("subject", "text", "work", "a subject term or keyword"),
+    FieldSpec("degree", "text", "work", "the degree a thesis was submitted for"),
+    FieldSpec("degree-grantor", "organisation", "work", "the school that grants the degree"),
+    FieldSpec("department", "organisation", "work", "the academic department"),
+    FieldSpec("publisher", "organisation", "work", "the publisher or issuing body"),
+    FieldSpec("performing-organization", "organisation", "work", "the organisation that produced a report"),
+    FieldSpec("sponsoring-agency", "organisation", "work", "the agency that sponsored or monitored it"),
+    FieldSpec("report-number", "code", "work", "a report or series number (GAO-10-837, R40135)"),
+    FieldSpec("identifier", "code", "work", "a persistent identifier (handle, DOI, URL of the item)"),
+    FieldSpec("report-type", "text", "work", "the type of report as stated (Master's Thesis, Final)"),
+    FieldSpec("type", "text", "work", "a catalogue's type of the item (Thesis, Report, Article)"),
+    FieldSpec("distribution", "text", "work", "the distribution or availability statement"),
+    FieldSpec("rights", "text", "work", "the rights or copyright statement"),
+    FieldSpec("language", "code", "work", "the language of the work as a catalogue states it"),
+    FieldSpec("page-count", "integer", "work", "the number of pages"),
+    FieldSpec("extent", "text", "work", "the physical extent as a catalogue writes it (xii, 67 p.)"),
+    FieldSpec("dateline-place", "place", "work", "the place of a news dateline"),
+    FieldSpec("dateline-agency", "organisation", "work", "the news agency of a dateline"),
+    FieldSpec("repository", "organisation", "work", "the repository or archive this copy comes from"),
+    FieldSpec("rank", "text", "author", "the author's military rank or civilian grade as printed"),
+    FieldSpec("prior-degree", "text", "author", "a degree the author already holds"),
+    FieldSpec("author-title", "text", "author", "the author's job title or position"),
+    FieldSpec("author-affiliation", "organisation", "author", "the organisation the author belongs to"),
+)}
+"""The closed set of metadata fields: no reader may record a field outside it (:meth:`Document.add_field`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +179,21 @@ class Document:
 
     ``doc_id`` is derived from the raw bytes (content-addressed), never from
     the file name, so the same bytes always mint the same IRIs and graphs.
-    ``fields`` maps metadata field names (``title``, ``author``, ``date``,
-    ``advisor``, SF298 fields, catalogue fields, …) to their spans in
-    document order; a field may repeat (several authors or subjects).
+    ``kind`` names the reader that read it; ``work_type`` is the class of the
+    work it carries (or, when ``record`` is set, the work it describes: the
+    file is then a catalogue record about that work). ``fields`` maps
+    metadata field names (:data:`FIELDS`) to their spans in document order; a
+    field may repeat (several authors or subjects). ``detection`` says which
+    cues chose the kind, and how confidently (shown by ``usmxkg inspect``).
     """
 
     doc_id: str
     source: str
-    kind: DocumentKind
+    kind: str
     text: str
+    work_type: str = "Document"
+    record: bool = False
+    detection: str = ""
     fields: dict[str, list[Span]] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Span] = field(default_factory=list)
@@ -157,7 +215,13 @@ class Document:
         return values[0] if values else None
 
     def add_field(self, name: str, span: Span) -> None:
-        """Record a metadata value, keeping document order and dropping exact repeats."""
+        """Record a metadata value, keeping document order and dropping exact repeats.
+
+        Raises :class:`ValueError` for a name outside :data:`FIELDS`: a field
+        that nothing downstream maps would be read and silently lost.
+        """
+        if name not in FIELDS:
+            raise ValueError(f"unknown metadata field {name!r}")
         values = self.fields.setdefault(name, [])
         if span not in values:
             values.append(span)

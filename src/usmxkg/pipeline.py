@@ -49,14 +49,16 @@ class BuildResult:
     merges: list[Merge] = field(default_factory=list)
 
     def kinds(self) -> Counter[str]:
-        return Counter(doc.kind.value for doc in self.documents)
+        return Counter(doc.kind for doc in self.documents)
 
 
 def source_files(folder: Path) -> list[Path]:
     """The files of a sources folder in name order, skipping hidden files and folder notes."""
     if not folder.is_dir():
         raise BuildError(f"{folder}: sources folder not found")
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES)
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES
+    )
 
 
 def read_and_emit(
@@ -182,7 +184,7 @@ def convert(
     result = BuildResult()
     quads = resolve_with_curated(read_and_emit(list(files), paths, result, keep_going), paths, result)
     if not with_curated:
-        quads = [q for q in quads if str(q.graph_name.value).startswith(SOURCE_GRAPHS)]
+        quads = [q for q in quads if str(q.graph_name).strip("<>").startswith(SOURCE_GRAPHS)]
     dataset = canonical_dataset(quads)
     result.quads = len(dataset)
     result.graphs = len({q.graph_name for q in dataset})

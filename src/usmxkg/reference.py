@@ -59,7 +59,8 @@ def curated_quads(paths: ReferencePaths) -> list[Quad]:
     for path in paths.ontology_files:
         quads += load_turtle(path, NamedNode(str(ONTOLOGY_GRAPH)))
     quads += load_turtle(paths.entities, NamedNode(str(REFERENCE_GRAPH)))
-    entities = {str(q.subject.value) for q in quads if q.graph_name.value == str(REFERENCE_GRAPH)}
+    reference = NamedNode(str(REFERENCE_GRAPH))
+    entities = {q.subject.value for q in quads if q.graph_name == reference and isinstance(q.subject, NamedNode)}
     quads += link_quads(paths.external_ids, entities)
     return quads
 

@@ -44,8 +44,8 @@ class TitledPerson:
 def titled_people(doc: Document) -> list[TitledPerson]:
     """Every "Title Name" occurrence whose name looks like a personal name, in text order.
 
-    >>> from usmxkg.document import Document, DocumentKind
-    >>> doc = Document("x", "x", DocumentKind.TEXT, "Mexican President Enrique Pena Nieto's policy and the General Staff.")
+    >>> from usmxkg.document import Document
+    >>> doc = Document("x", "x", "text", "Mexican President Enrique Pena Nieto's policy and the General Staff.")
     >>> [(p.title, p.name) for p in titled_people(doc)]
     [('President', 'Enrique Pena Nieto')]
     """

@@ -8,6 +8,8 @@ or one work cited by several documents, is one resource
 
 from __future__ import annotations
 
+from pyoxigraph import NamedNode
+
 from usmxkg.document import Document
 from usmxkg.extract.citations import Citation, extract_citations
 from usmxkg.extract.dates import parse_date
@@ -34,7 +36,7 @@ def emit_citations(sink: QuadSink, doc: Document, work: str, work_iri_for) -> No
             _describe(sink, citation, cited, source)
 
 
-def _describe(sink: QuadSink, citation: Citation, cited: str, source: object) -> None:
+def _describe(sink: QuadSink, citation: Citation, cited: str, source: NamedNode) -> None:
     """What a full citation says of the work: type, title, creators, year, publisher, URL."""
     work = citation.work
     sink.add(cited, RDF.type, iri(USMX[work.kind]))
@@ -42,7 +44,7 @@ def _describe(sink: QuadSink, citation: Citation, cited: str, source: object) ->
     sink.add(cited, DCTERMS.bibliographicCitation, text(" ".join(citation.evidence.text.split())))
     for author in work.authors:
         name = display_name(author)
-        person_like = "," in author or len(name.split()) <= 4 and not _corporate(name)
+        person_like = "," in author or (len(name.split()) <= 4 and not _corporate(name))
         node = entity_iri("person" if person_like else "institution", fold(name))
         sink.add(cited, DCTERMS.creator, iri(node))
         sink.add(node, RDF.type, iri(USMX.Person if person_like else USMX.Institution))

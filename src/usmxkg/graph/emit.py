@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pyoxigraph import Quad
 
 from usmxkg._version import __version__
-from usmxkg.document import Document, DocumentKind, Span
+from usmxkg.document import FIELDS, WORK_TYPES, Document, Span
 from usmxkg.extract.citations import work_key_name, work_key_title
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.gazetteer import Gazetteer
@@ -40,54 +40,57 @@ from usmxkg.vocab import (
     source_iri,
 )
 
-DOCUMENT_CLASS = {
-    DocumentKind.THESIS: USMX.Thesis,
-    DocumentKind.NEWS_RELEASE: USMX.NewsArticle,
-    DocumentKind.WEB_ARTICLE: USMX.BlogPost,
-    DocumentKind.TEXT: USMX.Document,
-}
-"""The class of the work a file carries; a catalogue record describes a work instead."""
-
-WORK_TYPE = {
-    "thesis": USMX.Thesis,
-    "report": USMX.Report,
-    "technical report": USMX.Report,
-    "book": USMX.Book,
-    "article": USMX.JournalArticle,
-}
-"""Catalogue ``Type`` values (folded) → class of the work the record describes."""
-
 
 @dataclass(frozen=True, slots=True)
 class FieldRule:
-    """How one metadata field of the document model becomes statements about the work."""
+    """How one metadata field of the document model becomes statements about the work or its author."""
 
     predicate: object
-    make: str  # "literal", "integer", "person", "institution", "date"
+    make: str  # "literal", "code", "integer", "date", "person", "institution", "place"
 
 
 FIELD_RULES: dict[str, FieldRule] = {
-    "abstract": FieldRule(DCTERMS.abstract, "literal"),
-    "subject": FieldRule(USMX.subjectTerm, "literal"),
-    "degree": FieldRule(USMX.degree, "literal"),
-    "distribution": FieldRule(USMX.distributionStatement, "literal"),
-    "rights": FieldRule(DCTERMS.rights, "literal"),
-    "identifier": FieldRule(DCTERMS.identifier, "literal"),
-    "report-type": FieldRule(USMX.reportType, "literal"),
-    "language": FieldRule(DCTERMS.language, "literal"),
-    "page-count": FieldRule(USMX.pageCount, "integer"),
+    "subtitle": FieldRule(SCHEMA.alternativeHeadline, "literal"),
     "author": FieldRule(DCTERMS.creator, "person"),
+    "corporate-author": FieldRule(DCTERMS.creator, "institution"),
+    "contributor": FieldRule(DCTERMS.contributor, "person"),
     "advisor": FieldRule(USMX.advisor, "person"),
     "second-reader": FieldRule(USMX.secondReader, "person"),
     "chair": FieldRule(USMX.departmentChair, "person"),
+    "date-published": FieldRule(DCTERMS.issued, "date"),
+    "report-date": FieldRule(DCTERMS.issued, "date"),
+    "abstract": FieldRule(DCTERMS.abstract, "literal"),
+    "subject": FieldRule(USMX.subjectTerm, "literal"),
+    "degree": FieldRule(USMX.degree, "literal"),
     "degree-grantor": FieldRule(USMX.degreeGrantor, "institution"),
     "department": FieldRule(USMX.department, "institution"),
     "publisher": FieldRule(DCTERMS.publisher, "institution"),
+    "performing-organization": FieldRule(SCHEMA.sourceOrganization, "institution"),
+    "sponsoring-agency": FieldRule(SCHEMA.sponsor, "institution"),
+    "report-number": FieldRule(DCTERMS.identifier, "code"),
+    "identifier": FieldRule(DCTERMS.identifier, "code"),
+    "report-type": FieldRule(USMX.reportType, "literal"),
+    "type": FieldRule(DCTERMS.type, "literal"),
+    "distribution": FieldRule(USMX.distributionStatement, "literal"),
+    "rights": FieldRule(DCTERMS.rights, "literal"),
+    "language": FieldRule(DCTERMS.language, "code"),
+    "page-count": FieldRule(USMX.pageCount, "integer"),
+    "extent": FieldRule(DCTERMS.extent, "literal"),
+    "dateline-place": FieldRule(SCHEMA.locationCreated, "place"),
+    "dateline-agency": FieldRule(SCHEMA.sourceOrganization, "institution"),
+    "repository": FieldRule(SCHEMA.provider, "institution"),
+    "rank": FieldRule(USMX.rank, "literal"),
+    "prior-degree": FieldRule(USMX.priorDegree, "literal"),
+    "author-title": FieldRule(USMX.jobTitle, "literal"),
+    "author-affiliation": FieldRule(USMX.affiliation, "institution"),
 }
-"""Field name (reader contract) → predicate and value kind. Title and date are handled apart."""
+"""Field name (:data:`usmxkg.document.FIELDS`) → predicate and value kind; ``title`` and ``date`` are handled apart.
 
-PERSON_FIELDS = {"rank": USMX.rank, "prior-degree": USMX.priorDegree}
-"""Fields that describe the (first) author rather than the work."""
+Fields whose spec says ``about="author"`` describe the first author, not the work.
+"""
+
+SPECIAL_FIELDS = frozenset({"title", "date"})
+"""Fields with rules of their own: one title (variants as evidence or alternatives) and one date."""
 
 
 def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: str | None = None) -> list[Quad]:
@@ -107,17 +110,16 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     sink.add(source, DCTERMS["format"], text("text/plain"))
 
     work = work_iri(doc)
-    if doc.kind is DocumentKind.CATALOG_RECORD:
+    if doc.work_type not in WORK_TYPES:
+        raise ValueError(f"{doc.source}: reader {doc.kind} gave an unknown work type {doc.work_type!r}")
+    sink.add(work, RDF.type, iri(USMX[doc.work_type]))
+    if doc.record:
         record = f"{source}/record"
         sink.add(record, RDF.type, iri(USMX.CatalogRecord))
         sink.add(record, PROV.wasDerivedFrom, iri(source))
         sink.add(record, FOAF.primaryTopic, iri(work))
         sink.add(source, DCTERMS.isFormatOf, iri(record))
-        type_span = doc.first("type")
-        work_class = WORK_TYPE.get(fold(type_span.text), USMX.Document) if type_span else USMX.Document
-        sink.add(work, RDF.type, iri(work_class))
     else:
-        sink.add(work, RDF.type, iri(DOCUMENT_CLASS[doc.kind]))
         sink.add(source, DCTERMS.isFormatOf, iri(work))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
     Emitter(sink, doc, work).run()
@@ -162,46 +164,46 @@ def work_iri_for(title: str, author: str) -> str:
     return document_iri(work_key_title(title), work_key_name(author) if author else "")
 
 
-def best_title(doc: Document) -> Span | None:
-    """The title as the reader found it, preferring a variant not set in capitals.
-
-    Title pages print titles in capitals; the SF298 or a catalogue often
-    gives the same title in mixed case, which is what users want to read.
-    """
-    title = doc.first("title")
-    if title is None or not title.text.isupper():
-        return title
-    for variant in doc.fields.get("sf298-title", []):
-        if not variant.text.isupper() and fold(variant.text) == fold(title.text):
-            return variant
-    return title
-
-
 class Emitter:
-    """Statements about one work from the document's metadata fields."""
+    """Statements about one work (and its first author) from the document's metadata fields."""
 
     def __init__(self, sink: QuadSink, doc: Document, work: str) -> None:
         self.sink, self.doc, self.work = sink, doc, work
         self.source = source_iri(doc.doc_id)
-        self.makers: dict[str, Callable[[FieldRule, Span], None]] = {
+        self.makers: dict[str, Callable[[str, FieldRule, Span], None]] = {
             "literal": self._literal,
+            "code": self._literal,
             "integer": self._integer,
+            "date": self._typed_date,
             "person": self._person_value,
             "institution": self._institution_value,
+            "place": self._place_value,
         }
 
     def run(self) -> None:
-        title = best_title(self.doc)
-        if title is not None:
-            self.sink.add(self.work, DCTERMS.title, text(" ".join(title.text.split())))
-            add_evidence(self.sink, self.doc.doc_id, self.work, title)
+        self._title()
         self._date()
+        author = self.doc.first("author")
+        first_author = entity_iri("person", person_key(display_name(author.text))) if author else None
         for name, rule in FIELD_RULES.items():
+            subject = self.work if FIELDS[name].about == "work" else first_author
+            if subject is None:
+                continue
             for span in self.doc.fields.get(name, []):
-                self.makers[rule.make](rule, span)
-        self._author_details()
-        self._dateline()
+                self.makers[rule.make](subject, rule, span)
         self._quotations()
+
+    def _title(self) -> None:
+        """The first title; variants with the same words are more evidence, others alternative titles."""
+        titles = self.doc.fields.get("title", [])
+        if not titles:
+            return
+        main = fold(titles[0].text)
+        self.sink.add(self.work, DCTERMS.title, text(" ".join(titles[0].text.split())))
+        for span in titles:
+            if fold(span.text) != main:
+                self.sink.add(self.work, DCTERMS.alternative, text(" ".join(span.text.split())))
+            add_evidence(self.sink, self.doc.doc_id, self.work, span)
 
     def _date(self) -> None:
         for span in self.doc.fields.get("date", []):
@@ -211,20 +213,39 @@ class Emitter:
                 add_evidence(self.sink, self.doc.doc_id, self.work, span)
                 return
 
-    def _literal(self, rule: FieldRule, span: Span) -> None:
-        self.sink.add(self.work, rule.predicate, text(" ".join(span.text.split())))
+    def _typed_date(self, subject: str, rule: FieldRule, span: Span) -> None:
+        parsed = parse_date(span.text)
+        if parsed is not None:
+            self.sink.add(subject, rule.predicate, typed(parsed.lexical, parsed.datatype))
 
-    def _integer(self, rule: FieldRule, span: Span) -> None:
+    def _literal(self, subject: str, rule: FieldRule, span: Span) -> None:
+        self.sink.add(subject, rule.predicate, text(" ".join(span.text.split())))
+
+    def _integer(self, subject: str, rule: FieldRule, span: Span) -> None:
         digits = "".join(c for c in span.text if c.isdigit())
         if digits:
-            self.sink.add(self.work, rule.predicate, typed(str(int(digits)), "nonNegativeInteger"))
+            self.sink.add(subject, rule.predicate, typed(str(int(digits)), "nonNegativeInteger"))
 
-    def _person_value(self, rule: FieldRule, span: Span) -> None:
-        self.sink.add(self.work, rule.predicate, iri(self.person(span)))
+    def _person_value(self, subject: str, rule: FieldRule, span: Span) -> None:
+        person = self.person(span)
+        self.sink.add(subject, rule.predicate, iri(person))
+        if rule.predicate != DCTERMS.creator:
+            self.sink.add(self.work, SCHEMA.mentions, iri(person))
 
-    def _institution_value(self, rule: FieldRule, span: Span) -> None:
+    def _institution_value(self, subject: str, rule: FieldRule, span: Span) -> None:
         prefix = "Department of " if rule.predicate == USMX.department else ""
-        self.sink.add(self.work, rule.predicate, iri(self.institution(span, prefix)))
+        org = self.institution(span, prefix)
+        self.sink.add(subject, rule.predicate, iri(org))
+        self.sink.add(self.work, SCHEMA.mentions, iri(org))
+
+    def _place_value(self, subject: str, rule: FieldRule, span: Span) -> None:
+        label = span.text.title() if span.text.isupper() else span.text
+        node = entity_iri("place", label)
+        self.sink.add(subject, rule.predicate, iri(node))
+        self.sink.add(node, RDF.type, iri(USMX.Place))
+        self.sink.add(node, RDFS.label, text(label))
+        self.sink.add(node, PROV.wasDerivedFrom, iri(self.source))
+        add_evidence(self.sink, self.doc.doc_id, node, span)
 
     def person(self, span: Span, name: str | None = None) -> str:
         """A person named at ``span`` (provisional IRI from the name without credentials or suffix)."""
@@ -251,27 +272,6 @@ class Emitter:
         self.sink.add(org, PROV.wasDerivedFrom, iri(self.source))
         add_evidence(self.sink, self.doc.doc_id, org, span)
         return org
-
-    def _author_details(self) -> None:
-        author = self.doc.first("author")
-        if author is None:
-            return
-        person = entity_iri("person", person_key(display_name(author.text)))
-        for name, predicate in PERSON_FIELDS.items():
-            for span in self.doc.fields.get(name, []):
-                self.sink.add(person, predicate, text(" ".join(span.text.split())))
-
-    def _dateline(self) -> None:
-        place = self.doc.first("dateline-place")
-        if place is None:
-            return
-        label = place.text.title() if place.text.isupper() else place.text
-        node = entity_iri("place", label)
-        self.sink.add(self.work, SCHEMA.locationCreated, iri(node))
-        self.sink.add(node, RDF.type, iri(USMX.Place))
-        self.sink.add(node, RDFS.label, text(label))
-        self.sink.add(node, PROV.wasDerivedFrom, iri(self.source))
-        add_evidence(self.sink, self.doc.doc_id, node, place)
 
     def _quotations(self) -> None:
         """Quoted speech becomes a ``usmx:Quotation`` claim attributed to its speaker."""

@@ -36,11 +36,11 @@ def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer
 
     for short, long, span in pairs:
         named = local.lookup(long) or local.lookup(short)
-        entity = next(iter(named)) if len(named) == 1 else _concept(sink, long)
-        sink.add(entity, USMX.acronym, text(short.strip()))
-        sink.add(entity, SKOS.altLabel, text(short.strip()))
-        sink.add(entity, PROV.wasDerivedFrom, source)
-        add_evidence(sink, doc.doc_id, entity, span)
+        holder = next(iter(named)) if len(named) == 1 else _concept(sink, long)
+        sink.add(holder, USMX.acronym, text(short.strip()))
+        sink.add(holder, SKOS.altLabel, text(short.strip()))
+        sink.add(holder, PROV.wasDerivedFrom, source)
+        add_evidence(sink, doc.doc_id, holder, span)
 
     _titled_people(sink, doc, work, local)
 

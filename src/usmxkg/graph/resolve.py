@@ -25,13 +25,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from usmxkg.extract.names import family_name
-from usmxkg.vocab import ID, REFERENCE_GRAPH, RDFS, SKOS, USMX, fold
+from usmxkg.vocab import ID, RDFS, REFERENCE_GRAPH, SKOS, USMX, fold
 
 SURFACE_FORMS = {str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.hiddenLabel), str(USMX.acronym)}
 """Reference predicates whose values name the entity."""
+
+Term = NamedNode | BlankNode | Literal | Triple
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ def resolve(quads: list[Quad]) -> tuple[list[Quad], list[Merge]]:
         for entity, seen in graphs.items() if len(seen) > 1 and entity in provisional and entity not in merged
     ]
     merges.sort(key=lambda m: (m.kept, m.merged, m.rule))
-    mapping = {NamedNode(m.merged): NamedNode(m.kept) for m in merges if m.merged != m.kept}
+    mapping: dict[Term, NamedNode] = {NamedNode(m.merged): NamedNode(m.kept) for m in merges if m.merged != m.kept}
     if not mapping:
         return quads, merges
     label, alternative = NamedNode(str(RDFS.label)), NamedNode(str(SKOS.altLabel))
@@ -91,6 +93,8 @@ def _labels(quads: list[Quad]) -> tuple[dict[str, set[str]], dict[str, set[str]]
             continue
         subject = q.subject.value
         if not kind_of(subject):
+            continue
+        if not isinstance(q.object, Literal):
             continue
         if isinstance(q.graph_name, NamedNode) and q.graph_name.value == reference_graph:
             reference[subject].add(q.object.value)

@@ -26,8 +26,9 @@ def canonical_dataset(quads: Iterable[Quad]) -> Dataset:
 
 def sorted_nquads(dataset: Dataset) -> bytes:
     """N-Quads with one statement per line in byte order."""
-    lines = serialize(dataset, format=RdfFormat.N_QUADS).splitlines(keepends=True)
-    return b"".join(sorted(lines))
+    data = serialize(dataset, format=RdfFormat.N_QUADS)
+    assert data is not None  # serialize() returns bytes when given no output
+    return b"".join(sorted(data.splitlines(keepends=True)))
 
 
 def serialise(dataset: Dataset, rdf_format: RdfFormat) -> bytes:
@@ -37,9 +38,12 @@ def serialise(dataset: Dataset, rdf_format: RdfFormat) -> bytes:
     """
     ordered = sorted(dataset, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     if rdf_format.supports_datasets:
-        return serialize(ordered, format=rdf_format, prefixes=PREFIXES)
-    triples = sorted({q.triple for q in ordered}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return serialize(triples, format=rdf_format, prefixes=PREFIXES)
+        data = serialize(ordered, format=rdf_format, prefixes=PREFIXES)
+    else:
+        triples = sorted({q.triple for q in ordered}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        data = serialize(triples, format=rdf_format, prefixes=PREFIXES)
+    assert data is not None  # serialize() returns bytes when given no output
+    return data
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -18,26 +18,16 @@ source over one malformed table is worse than a partial structure.
 from __future__ import annotations
 
 import hashlib
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 
-from usmxkg.document import Document, DocumentKind, Section
+from usmxkg.document import Document, Section
 from usmxkg.errors import ReadError
 from usmxkg.readers.decode import MAX_BYTES, decode, too_large
-from usmxkg.readers.detect import detect, score
+from usmxkg.readers.detect import detect
 from usmxkg.readers.normalise import normalise
+from usmxkg.readers.registry import reader
 
 __all__ = ["MAX_BYTES", "describe", "document_id", "read_bytes", "read_path"]
-
-READERS: dict[DocumentKind, str] = {
-    DocumentKind.THESIS: "usmxkg.readers.thesis",
-    DocumentKind.CATALOG_RECORD: "usmxkg.readers.catalog",
-    DocumentKind.NEWS_RELEASE: "usmxkg.readers.news",
-    DocumentKind.WEB_ARTICLE: "usmxkg.readers.web",
-    DocumentKind.TEXT: "usmxkg.readers.text",
-}
-"""The module whose ``read(doc)`` fills each kind; imported on first use."""
 
 ID_LENGTH = 16
 """Hex digits of the SHA-256 of the raw bytes kept as the document id (64 bits: no collisions in practice)."""
@@ -76,31 +66,26 @@ def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document
     normalised = normalise(text)
     if not normalised.text.strip():
         raise ReadError(source, "no text left after removing markup and page furniture")
-    kind, notes = detect(normalised.text)
-    doc = Document(doc_id=document_id(data), source=source, kind=kind, text=normalised.text,
-                   warnings=[*warnings, *notes])
-    reader = _reader(kind)
+    detection = detect(normalised.text)
+    chosen = reader(detection.kind)
+    doc = Document(doc_id=document_id(data), source=source, kind=chosen.kind, text=normalised.text,
+                   work_type=chosen.work_type, record=chosen.record, warnings=[*warnings, *detection.warnings])
+    doc.detection = detection.explain()
     try:
-        reader(doc)
+        chosen.read(doc)
     except Exception as exc:  # the one documented catch-all: a structure bug must not lose the text
         doc.warnings.append(f"structure parse failed: {type(exc).__name__}: {exc}")
     return doc
 
 
-def _reader(kind: DocumentKind) -> Callable[[Document], None]:
-    module = importlib.import_module(READERS[kind])
-    read: Callable[[Document], None] = module.read
-    return read
-
-
 def describe(doc: Document) -> str:
     """A short human-readable outline: kind and why, warnings, key fields, section tree, counts."""
-    ranked = score(doc.text)
     out = [
         f"file:      {doc.source}",
         f"id:        {doc.doc_id}",
-        f"kind:      {doc.kind.value}",
-        f"detected:  {ranked[0].explain()}",
+        f"kind:      {doc.kind}",
+        f"work:      {doc.work_type}" + (" (described by this record)" if doc.record else ""),
+        f"detected:  {doc.detection}",
         f"length:    {len(doc.text):,} characters",
     ]
     out.append("warnings:" + ("  none" if not doc.warnings else ""))

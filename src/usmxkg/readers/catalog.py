@@ -10,11 +10,9 @@ it is a format convention, not knowledge of any one record; a label outside
 it is not recognised as a label (an arbitrary short line could as well be a
 value such as "Thesis").
 
-Field names are a contract with the extractors: the common ones are mapped
-to ``title``, ``author``, ``subject``, ``advisor``, ``date``, ``publisher``,
-``language``, ``abstract``, ``type``, ``department``, ``distribution``,
-``rights`` and ``identifier``; every other label keeps its own name,
-lower-cased and hyphenated ("Series/Report No" → ``series-report-no``).
+Field names are a contract with the extractors (:data:`usmxkg.document.FIELDS`):
+each DSpace label maps to one of them (:data:`LABELS`), or to nothing when its
+values are repository housekeeping (collections, accession dates).
 """
 
 from __future__ import annotations
@@ -23,45 +21,47 @@ import re
 from dataclasses import dataclass, field
 
 from usmxkg.document import Document
-from usmxkg.readers.text import Line, split_lines
+from usmxkg.readers.cues import Cue, Sample
+from usmxkg.readers.lines import Line, split_lines
+from usmxkg.readers.registry import Reader
 
-MAPPED_LABELS: dict[str, str] = {
-    "title": "title",
+LABELS: dict[str, str | None] = {
+    "title": "title", "alternative title": "title",
     "authors": "author", "author": "author", "author(s)": "author", "creator": "author", "creators": "author",
+    "corporate author": "corporate-author", "author affiliation": "author-affiliation",
+    "contributor": "contributor", "contributors": "contributor", "other contributors": "contributor",
+    "editor": "contributor", "editors": "contributor",
     "subjects": "subject", "subject": "subject", "keywords": "subject", "subject keywords": "subject",
     "advisors": "advisor", "advisor": "advisor", "thesis advisor": "advisor", "thesis advisors": "advisor",
+    "second reader": "second-reader", "second readers": "second-reader",
     "date of issue": "date", "date issued": "date", "issue date": "date", "date published": "date",
-    "publisher": "publisher",
+    "date": "date",
+    "publisher": "publisher", "place of publication": None,
+    "organization": "performing-organization", "sponsors": "sponsoring-agency", "sponsorship": "sponsoring-agency",
+    "funder": "sponsoring-agency", "funding": "sponsoring-agency",
     "language": "language",
     "abstract": "abstract",
-    "type": "type",
-    "department": "department",
+    "type": "type", "genre": "type",
+    "department": "department", "degree name": "degree", "degree level": None, "degree discipline": None,
+    "degree grantor": "degree-grantor",
     "distribution statement": "distribution",
-    "rights": "rights",
+    "rights": "rights", "license": "rights", "rights holder": None, "rights uri": "rights",
     "identifiers": "identifier", "identifier": "identifier", "uri": "identifier",
     "permanent link": "identifier", "handle": "identifier", "doi": "identifier", "url": "identifier",
+    "isbn": "identifier", "issn": "identifier",
+    "nps report number": "report-number", "report number": "report-number",
+    "series/report no": None, "series/report no.": None, "series": None,
+    "format": "extent", "extent": "extent", "pages": None, "medium": None,
+    "description": None, "citation": None, "collections": None, "date accessioned": None,
+    "date available": None, "relation": None, "is part of": None, "journal": None, "journal title": None,
+    "journal issn": None, "volume": None, "issue": None, "notes": None, "grant number": None,
+    "contract number": None, "table of contents": None, "related items": None, "edition": None,
+    "files": None, "conference name": None, "embargo": None,
 }
-"""DSpace display labels (case-folded) → contract field names."""
+"""DSpace display labels (case-folded) → contract field names; None for labels whose values are not kept."""
 
-OTHER_LABELS: frozenset[str] = frozenset({
-    "date", "description", "series/report no", "series/report no.", "organization", "nps report number",
-    "sponsors", "funder", "format", "citation", "second reader", "second readers", "collections",
-    "degree name", "degree level", "degree discipline", "degree grantor", "date accessioned",
-    "date available", "extent", "alternative title", "relation", "is part of", "contributor", "contributors",
-    "editor", "editors", "sponsorship", "license", "rights holder", "rights uri", "isbn", "issn", "journal",
-    "volume", "issue", "pages", "notes", "grant number", "contract number", "report number", "medium",
-    "table of contents", "related items", "series", "genre", "place of publication", "edition",
-    "journal title", "journal issn", "funding", "files", "other contributors", "author affiliation",
-    "corporate author", "conference name", "embargo",
-})
-"""Other DSpace display labels, recorded under their own hyphenated names."""
-
-IDENTIFIER_LABELS = frozenset({"nps report number", "report number", "isbn", "issn", "doi"})
-"""Labels whose values are also identifiers of the work (report numbers, ISBN…)."""
-
-LIST_FIELDS = frozenset({"author", "subject", "advisor", "identifier", "second-reader", "second-readers",
-                         "contributor", "contributors", "editor", "editors", "sponsors", "funder",
-                         "collections", "nps-report-number", "report-number", "isbn", "issn"})
+LIST_FIELDS = frozenset({"author", "corporate-author", "subject", "advisor", "identifier", "second-reader",
+                         "contributor", "sponsoring-agency", "report-number"})
 """Fields with one value per line (and per ';'); every other field is one span over its lines."""
 
 FIELD_PRIORITY = ("Date of Issue", "Date Issued", "Issue Date", "Date Published")
@@ -76,9 +76,20 @@ DUBLIN_CORE: dict[str, str] = {
     "dc.contributor.department": "department", "dc.rights": "rights",
     "dc.description.distributionstatement": "distribution", "dc.identifier": "identifier",
     "dc.identifier.uri": "identifier", "dc.identifier.doi": "identifier",
-    "dc.identifier.npsreport": "identifier",
+    "dc.identifier.npsreport": "report-number", "dc.contributor": "contributor",
+    "dc.contributor.editor": "contributor", "dc.contributor.corporate": "corporate-author",
+    "dc.format.extent": "extent", "dc.description.funder": "sponsoring-agency",
+    "dc.description.sponsorship": "sponsoring-agency", "dc.subject.author": "subject",
+    "dc.degree.name": "degree", "dc.degree.grantor": "degree-grantor", "dc.title.alternative": "title",
 }
-"""Dublin Core element names of the DSpace full item record → contract field names."""
+"""Dublin Core element names of the DSpace full item record → contract field names; others are not kept."""
+
+WORK_TYPES: dict[str, str] = {
+    "thesis": "Thesis", "dissertation": "Thesis", "report": "Report", "technical report": "Report",
+    "book": "Book", "article": "JournalArticle", "journal article": "JournalArticle",
+    "book chapter": "BookChapter",
+}
+"""A catalogue's ``Type`` values (case-folded) → class of the work the record describes."""
 
 FURNITURE = re.compile(
     r"^(?:Loading\.{3}|Loading…|Show (?:simple|full) item record|View/?\s?Open|Files in this item"
@@ -98,7 +109,6 @@ _PERSISTENT_ID = re.compile(
 )
 """Handles and DOIs: persistent identifiers wherever they are printed (not every URL is one)."""
 _SEPARATOR = re.compile(r"\s*;\s*")
-_HYPHENATE = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(slots=True)
@@ -106,14 +116,14 @@ class _Field:
     """One labelled field as read: its label and the lines under it."""
 
     label: str
-    name: str
+    name: str | None
     lines: list[Line] = field(default_factory=list)
 
 
 def label_of(line: str) -> str | None:
     """The DSpace label a whole line spells (case-insensitive, optional colon), else None."""
     key = line.strip().rstrip(":").strip().casefold()
-    return key if key in MAPPED_LABELS or key in OTHER_LABELS else None
+    return key if key in LABELS else None
 
 
 def count_labels(lines: list[str]) -> int:
@@ -126,10 +136,9 @@ def count_dublin_core_rows(lines: list[str]) -> int:
     return sum(1 for line in lines if _DC_ROW.match(line.strip()) and line.strip().startswith("dc."))
 
 
-def field_name(label: str) -> str:
-    """Contract name of a label: mapped names, else the label lower-cased and hyphenated."""
-    key = label.casefold()
-    return MAPPED_LABELS.get(key) or _HYPHENATE.sub("-", key).strip("-")
+def field_name(label: str) -> str | None:
+    """Contract name of a label, or None when its values are not kept."""
+    return LABELS.get(label.casefold())
 
 
 def read(doc: Document) -> None:
@@ -148,6 +157,9 @@ def read(doc: Document) -> None:
         doc.warnings.append("catalogue record: no title found (no line before the first field label)")
     if not fields and not rows:
         doc.warnings.append("catalogue record: no field labels found")
+    kind = doc.first("type")
+    if kind is not None:
+        doc.work_type = WORK_TYPES.get(" ".join(kind.text.split()).casefold(), doc.work_type)
 
 
 def _group(lines: list[Line]) -> tuple[list[Line], list[_Field]]:
@@ -178,14 +190,12 @@ def _ordered(fields: list[_Field]) -> list[_Field]:
 
 
 def _add_values(doc: Document, item: _Field) -> None:
-    if not item.lines:
+    if not item.lines or item.name is None:
         return
     if item.name in LIST_FIELDS:
         for line in item.lines:
             for start, end in _split_values(doc.text, line):
                 _add_unique(doc, item.name, start, end)
-                if item.label.casefold() in IDENTIFIER_LABELS:
-                    _add_unique(doc, "identifier", start, end)
     else:
         doc.add_field(item.name, doc.span(item.lines[0].start, item.lines[-1].end))
 
@@ -218,7 +228,9 @@ def _read_dublin_core(doc: Document, rows: list[Line]) -> None:
         if match is None:
             continue
         element = match.group("name")
-        name = DUBLIN_CORE.get(element) or _HYPHENATE.sub("-", element.split(".", 1)[1].lower()).strip("-")
+        name = DUBLIN_CORE.get(element)
+        if name is None:
+            continue
         start = line.start + match.start("value")
         end = line.start + match.end("value")
         if name in LIST_FIELDS:
@@ -235,3 +247,55 @@ def _add_urls(doc: Document, lines: list[Line]) -> None:
             while end > match.start() and doc.text[end - 1] in ".,;)>]":
                 end -= 1
             _add_unique(doc, "identifier", match.start(), end)
+
+
+# --------------------------------------------------------------------------- detection cues
+
+_DSPACE_FURNITURE = re.compile(
+    r"^\s*(?:Loading\.\.\.|Show (?:full|simple) item record|Files in this item)\s*$", re.MULTILINE)
+_HANDLE = re.compile(r"hdl\.handle\.net/|/handle/\d+(?:\.\d+)*/\d+|\bhdl:\d")
+
+
+def _dspace_labels(s: Sample) -> float:
+    """Distinct DSpace labels as whole lines; four make the cue, eight double it.
+
+    All-capital lines are left out: a thesis's "ABSTRACT" heading is not a
+    repository label, which DSpace prints in title case.
+    """
+    found = count_labels([line.text for line in s.lines if any(c.islower() for c in line.text)])
+    return 0.0 if found < 4 else min(found, 8) / 4
+
+
+def _dublin_core(s: Sample) -> float:
+    return float(count_dublin_core_rows([line.text for line in s.lines[:400]]) >= 3)
+
+
+def _furniture(s: Sample) -> float:
+    return float(s.has(_DSPACE_FURNITURE))
+
+
+def _handle(s: Sample) -> float:
+    return float(bool(_HANDLE.search(s.head[:20_000])))
+
+
+def _long(s: Sample) -> float:
+    return float(s.length >= LONG_TEXT)
+
+
+LONG_TEXT = 60_000
+"""A record is short: text beyond this length is a full work that merely starts with a cover sheet."""
+
+READER = Reader(
+    kind="catalog-record",
+    description="repository catalogue records (DSpace item pages, simple and full views)",
+    work_type="Document",
+    record=True,
+    cues=(
+        Cue("DSpace field labels", 3.0, _dspace_labels),
+        Cue("Dublin Core rows (full item record)", 4.0, _dublin_core),
+        Cue("repository page furniture", 0.5, _furniture),
+        Cue("handle identifier", 0.5, _handle),
+        Cue("full-length text", -3.0, _long),
+    ),
+    read=read,
+)

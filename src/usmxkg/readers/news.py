@@ -24,7 +24,9 @@ import re
 from dataclasses import dataclass
 
 from usmxkg.document import Document, Quote, Span
-from usmxkg.readers.text import Line, is_title_like, paragraph_spans, split_lines
+from usmxkg.readers.cues import Cue, Sample, flag
+from usmxkg.readers.lines import Line, is_title_like, paragraph_spans, split_lines
+from usmxkg.readers.registry import Reader
 
 HEAD_LINES = 12
 """The dateline and byline are looked for among the first lines only."""
@@ -48,14 +50,14 @@ DATE = (rf"(?:{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{
         rf"|\d{{1,2}}\s+de\s+{SPANISH_MONTH}(?:\s+de\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})")
 """A date as datelines and date lines print it: "Oct. 18, 2016", "3 June 2019", "3 de junio de 2019"."""
 
-CITY = rf"(?=[^,(\n]{{2,40}}[,(\s—–-])[{UPPER}][{UPPER}.'’-]*(?:\s[{UPPER}][{UPPER}.'’-]*){{0,3}}"  # noqa: RUF001
+CITY = rf"(?=[^,(\n]{{2,40}}[,(\s—–-])[{UPPER}][{UPPER}.'’-]*(?:\s[{UPPER}][{UPPER}.'’-]*){{0,3}}"
 REGION = rf"[{UPPER}][{LOWER}{UPPER}.]*(?:\s[{UPPER}][{LOWER}{UPPER}.]*)?"
 DATELINE = re.compile(
     rf"^(?P<place>{CITY}(?:,\s*{REGION})?)"
     rf"(?:,\s*(?P<date>{DATE}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
     r"\s*(?:/[^/\n]{1,40}/)?"
-    r"(?:\s*(?:—|–|--)\s*|\s+-\s+|\s+-$)"  # noqa: RUF001
+    r"(?:\s*(?:—|–|--)\s*|\s+-\s+|\s+-$)"
 )
 """Place in capitals, optional date, optional agency "(AP)", optional "/PRNewswire/", then a dash.
 
@@ -71,7 +73,7 @@ DATE_LINE = re.compile(
 )
 """A line that is only a publication date (with an optional weekday, label or time)."""
 
-CAPWORD = rf"[{UPPER}](?=[\w'’-]{{0,30}}[{LOWER}])[\w'’-]{{1,31}}"  # noqa: RUF001
+CAPWORD = rf"[{UPPER}](?=[\w'’-]{{0,30}}[{LOWER}])[\w'’-]{{1,31}}"
 INITIAL = rf"[{UPPER}]\."
 PARTICLE = r"(?:de|del|de la|la|las|los|van|von|da|dos|di|le)"
 RANK = (r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Lt|Maj|Capt|Cmdr|Cdr|Sgt|Cpl|Pvt|Spc|Brig|Sen|Rep|Gov|Amb|Sec"
@@ -119,7 +121,7 @@ BOILERPLATE = re.compile(
 _FOLLOW = re.compile(rf"^\(?Follow (?P<name>{NAME}) on {SOCIAL}\b")
 _BY = re.compile(r"^By:?\s+(?P<rest>\S.{0,120})$")
 _ORG_BYLINE = re.compile(
-    rf"^(?P<name>{NAME}),\s+(?:[{UPPER}][\w.&'’-]*\s+)*"  # noqa: RUF001
+    rf"^(?P<name>{NAME}),\s+(?:[{UPPER}][\w.&'’-]*\s+)*"
     r"(?:News|Press|Service|Media Activity|Staff Writer|Correspondent|Reporter|Writer|Editor|Wire)\.?$"
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
@@ -418,3 +420,62 @@ def clean_name(name: str) -> str:
     while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+# --------------------------------------------------------------------------- detection cues
+
+_M = re.MULTILINE
+_PRESS_COUNTER = re.compile(r"^\s*There (?:were|are) [\d,]+ press releases? posted\b", _M)
+_DISTRIBUTION_CHANNELS = re.compile(r"^\s*Distribution channels?:", _M)
+_RELEASE_FURNITURE = re.compile(
+    r"^\s*(?:FOR IMMEDIATE RELEASE|###|-\s*30\s*-|Release No\.?:?\s*\S+|Media (?:contacts?|inquiries)\b)", _M)
+_FOLLOW_LINE = re.compile(rf"^\s*\(?Follow .{{2,60}}? on {SOCIAL}\b", _M)
+_SAID = re.compile(r"\b(?:said|says|told)\b")
+_ATTRIBUTION = re.compile(r"[,.?!][”\"]\s+(?:[A-Z][\w.’'-]*\s+){0,4}?(?:[A-Z][\w’'-]+|he|she|they)\s+"
+                          r"(?:said|says|added|explained|noted|told)\b")
+
+
+def _dateline(s: Sample) -> float:
+    lines = [line for line in s.lines[: HEAD_LINES + 4] if not BOILERPLATE.match(line.text)]
+    found = find_dateline(lines)
+    if found is None:
+        return 0.0
+    match = found[1]
+    return 1.0 if match.group("date") or match.group("agency") else 2 / 3
+
+
+def _byline_top(s: Sample) -> float:
+    return float(any(line.text.startswith("By ") and len(line) <= 100 for line in s.lines[:6]))
+
+
+def _date_line_top(s: Sample) -> float:
+    return float(any(DATE_LINE.match(line.text) for line in s.lines[1:6]))
+
+
+def _said_density(s: Sample) -> float:
+    """Reported speech: "said" per 1,000 words, full strength at 10 (news runs 10 to 25, theses under 1)."""
+    count = s.count(_SAID)
+    return 0.0 if count < 3 or not s.words else min(count * 1000 / s.words / 10, 1.0)
+
+
+def _attributions(s: Sample) -> float:
+    return float(s.count(_ATTRIBUTION) >= 2)
+
+
+READER = Reader(
+    kind="news-release",
+    description="news releases, wire stories and readouts of government and military newsrooms",
+    work_type="NewsArticle",
+    cues=(
+        Cue("dateline", 3.0, _dateline),
+        Cue("press-release counter", 1.5, flag(_PRESS_COUNTER)),
+        Cue("distribution channels", 1.5, flag(_DISTRIBUTION_CHANNELS)),
+        Cue("release furniture (FOR IMMEDIATE RELEASE, Release No., ###, -30-)", 3.0, flag(_RELEASE_FURNITURE)),
+        Cue("follow-on-social-media byline", 1.0, flag(_FOLLOW_LINE)),
+        Cue("By-line at the top", 0.5, _byline_top),
+        Cue("date line at the top", 0.5, _date_line_top),
+        Cue("reported speech (said density)", 2.0, _said_density),
+        Cue("quote attributions", 1.0, _attributions),
+    ),
+    read=read,
+)

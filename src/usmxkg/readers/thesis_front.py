@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 
 from usmxkg.document import Acronym, Document, Span
+from usmxkg.readers import sf298
+from usmxkg.readers.names import person_span
 from usmxkg.readers.outline import (
     TOC_HEADINGS,
     Line,
@@ -69,13 +71,6 @@ ROLE_LINE = re.compile(
 )
 """A role line of the approval page (the name is on the line before)."""
 
-DEGREE_SUFFIX = re.compile(
-    r"(?:(?:,\s*|\s+)(?:PHD|Ph\.?\s?D\.?|Ed\.?\s?D\.?|D\.?\s?Sc\.?|Sc\.?\s?D\.?|M\.?\s?B\.?\s?A\.?|M\.?\s?[AS]\.?|M\.?\s?D\.?"
-    r"|J\.?\s?D\.?|DBA|D\.?\s?B\.?\s?A\.?|P\.?\s?E\.?|USN|USMC|USAF|USA|USCG|\(Ret\.?\)|Ret\.?))+\s*$"
-)
-"""Academic degrees and service designators after a person's name ("…, Ph.D.")."""
-
-TITLE_PREFIX = re.compile(r"^(?:Dr\.|Prof\.|Professor)\s+")
 PRIOR_DEGREE = re.compile(
     r"^(?:[A-Z][a-z]{0,2}\.\s?)+(?:[A-Z][a-z]{0,2}\.?)?,\s+\S|^(?:B|M|Ph)\.?[A-Z]{1,3}\.?,\s+\S"
     r"|^(?:Bachelor|Master|Doctor|Licenciatura|Ingenier)",
@@ -84,61 +79,6 @@ PRIOR_DEGREE = re.compile(
 
 RANK_LINE = re.compile(r"^[A-Z][A-Za-z.\- ]{1,40},\s+\S")
 """A rank/service line: "Major, United States Air Force", "Civilian, Department of the Navy"."""
-
-SF298_HEADING = re.compile(r"^\s*REPORT\s+DOCUMENTATION\s+PAGE\b", re.IGNORECASE)
-SF298_END = re.compile(r"^(?:NSN\s+7540|Standard\s+Form\s+298|Prescribed\s+by\s+ANSI)", re.IGNORECASE)
-
-
-def _label(pattern: str) -> str:
-    """A printed SF298 label as a pattern: any run of white space (or a line break) between words."""
-    return pattern.replace(" ", r"\s+")
-
-
-SF298_FIELDS: tuple[tuple[str, str, str | None], ...] = (
-    ("1", _label(r"AGENCY USE ONLY(?: \(Leave blank\))?"), None),
-    ("2", _label("REPORT DATE"), "report-date"),
-    ("3", _label("REPORT TYPE(?: AND DATES COVERED)?"), "report-type"),
-    ("4", _label("TITLE AND SUBTITLE"), "sf298-title"),
-    ("5", _label("FUNDING NUMBERS"), None),
-    ("6", _label(r"AUTHOR\(?S?\)?"), "sf298-author"),
-    (
-        "7",
-        _label(r"PERFORMING ORGANI[SZ]ATION NAME\(?S?\)? AND ADDRESS\(?(?:ES)?\)?"),
-        "performing-organization",
-    ),
-    ("8", _label("PERFORMING ORGANI[SZ]ATION REPORT NUMBER"), "report-number"),
-    (
-        "9",
-        _label(r"SPONSORING\s*/\s*MONITORING AGENCY NAME\(?S?\)? AND ADDRESS\(?(?:ES)?\)?"),
-        "sponsoring-agency",
-    ),
-    ("10", _label(r"SPONSORING\s*/\s*MONITORING AGENCY REPORT NUMBER"), "sponsor-report-number"),
-    ("11", _label("SUPPLEMENTARY NOTES"), "supplementary-notes"),
-    ("12a", _label(r"DISTRIBUTION\s*/\s*AVAILABILITY STATEMENT"), "distribution"),
-    ("12b", _label("DISTRIBUTION CODE"), "distribution-code"),
-    ("13", _label(r"ABSTRACT(?: \(maximum 200 words\))?"), "sf298-abstract"),
-    ("14", _label("SUBJECT TERMS"), "subject"),
-    ("15", _label("NUMBER OF PAGES"), "page-count"),
-    ("16", _label("PRICE CODE"), None),
-    ("17", _label("SECURITY CLASSIFICATION OF REPORT"), "classification-report"),
-    ("18", _label("SECURITY CLASSIFICATION OF THIS PAGE"), "classification-page"),
-    ("19", _label("SECURITY CLASSIFICATION OF ABSTRACT"), "classification-abstract"),
-    ("20", _label("LIMITATION OF ABSTRACT"), "limitation"),
-)
-"""SF298 (Rev. 2-89) box numbers, their printed labels, and the field each value goes to."""
-
-SF298_LABEL = re.compile(
-    r"(?:^|(?<=\t)|(?<=\n)|(?<=\s\s))[ \t]*(?:"
-    + "|".join(rf"(?P<f{num}>{num}\.\s*{label})" for num, label, _ in SF298_FIELDS)
-    + ")",
-    re.IGNORECASE,
-)
-"""Any SF298 box label at the start of a line or a tab-separated cell."""
-
-_SF298_TARGET = {f"f{num}": name for num, _, name in SF298_FIELDS}
-_EMPTY_VALUE = re.compile(r"^(?:N/?A|None|_*|\(?Leave blank\)?)$", re.IGNORECASE)
-_TERM_SPLIT = re.compile(r"[,;]")
-_AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
 
 ACRONYM_HEADINGS = (
     "LIST OF ACRONYMS AND ABBREVIATIONS",
@@ -159,6 +99,8 @@ LIST_ITEM = re.compile(
     re.IGNORECASE,
 )
 """A figure/table label at the start of a listing line or caption: "Figure 10.", "Table 2-1:"."""
+
+_AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
 
 FRONT_SEARCH_LINES = 400
 """Front matter lies within the first few hundred lines when no TOC marks its end."""
@@ -195,11 +137,11 @@ def read_front(doc: Document, lines: list[Line] | None = None) -> FrontMatter:
     limit = front_limit(lines)
     if not read_title_page(doc, lines, limit):
         doc.warnings.append("thesis: no title page (title / 'by' / author) found")
-    sf298 = read_sf298(doc, lines)
-    if sf298 is None:
+    form = sf298.read_form(doc, lines)
+    if form is None:
         doc.warnings.append("thesis: no REPORT DOCUMENTATION PAGE (SF298) found")
     else:
-        front.blocks.append(sf298)
+        front.blocks.append((form.start, form.end))
     read_approval_page(doc, lines, limit)
     abstract = read_abstract(doc, lines)
     if abstract is not None:
@@ -215,7 +157,11 @@ def read_front(doc: Document, lines: list[Line] | None = None) -> FrontMatter:
     front.tables, block = read_list(doc, lines, TABLE_LIST_HEADINGS)
     if block is not None:
         front.blocks.append(block)
-    _fallbacks(doc)
+    if form is not None:
+        sf298.apply(doc, form)
+    if doc.first("date") is None:
+        for span in doc.fields.get("report-date", []):
+            add_unique(doc, "date", span)
     return front
 
 
@@ -227,19 +173,6 @@ def front_limit(lines: list[Line]) -> int:
         if found is not None:
             return found
     return stop
-
-
-def _fallbacks(doc: Document) -> None:
-    """Fill title, author, date and abstract from the SF298 when the title pages did not give them."""
-    for name, source in (
-        ("title", "sf298-title"),
-        ("author", "sf298-author"),
-        ("date", "report-date"),
-        ("abstract", "sf298-abstract"),
-    ):
-        if doc.first(name) is None:
-            for span in doc.fields.get(source, []):
-                add_unique(doc, name, span)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -257,20 +190,6 @@ def add_unique(doc: Document, name: str, span: Span | None) -> None:
     if any(_key(v.text) == key for v in doc.fields.get(name, [])):
         return
     doc.add_field(name, span)
-
-
-def person_span(doc: Document, start: int, end: int) -> Span | None:
-    """Span of a person's name in ``[start, end)`` without academic suffixes or titles ("Dr.", ", Ph.D.")."""
-    span = strip_span(doc, start, end, marks=False)
-    text = span.text
-    m = DEGREE_SUFFIX.search(text)
-    cut = m.start() if m and m.start() > 0 else len(text)
-    text = text[:cut].rstrip(" ,")
-    p = TITLE_PREFIX.match(text)
-    offset = p.end() if p else 0
-    if len(text) - offset < 2 or not any(c.isupper() for c in text[offset:]):
-        return None
-    return doc.span(span.start + offset, span.start + len(text))
 
 
 def _paragraphs(lines: list[Line], start: int, stop: int) -> list[tuple[int, int]]:
@@ -377,7 +296,7 @@ def _committee(doc: Document, lines: list[Line], paras: list[tuple[int, int]]) -
     names: list[Span] = []
     for line in (lines[i] for first, last in paras for i in range(first, last + 1)):
         text = line.text.strip()
-        if RELEASE.match(text) or SF298_HEADING.match(text):
+        if RELEASE.match(text) or sf298.HEADING.match(text):
             break
         m = COMMITTEE_LABEL.match(text)
         if m is None:
@@ -564,79 +483,6 @@ def _sub_line(line: Line, offset: int) -> Line:
     """The part of ``line`` from ``offset`` (relative to its stripped text) to its end."""
     start = line.start + _indent(line) + offset
     return Line(start, line.end, line.text[start - line.start :])
-
-
-# --------------------------------------------------------------------------- SF298
-
-
-def read_sf298(doc: Document, lines: list[Line]) -> tuple[int, int] | None:
-    """Fields of the Report Documentation Page; returns its character range, or None when absent."""
-    head = next(
-        (i for i, line in enumerate(lines[:FRONT_SEARCH_LINES]) if SF298_HEADING.match(line.text)), None
-    )
-    if head is None:
-        return None
-    end = _sf298_end(lines, head)
-    region_start, region_end = lines[head].end, lines[end].end
-    matches = list(SF298_LABEL.finditer(doc.text, region_start, region_end))
-    for k, m in enumerate(matches):
-        group = m.lastgroup or ""
-        target = _SF298_TARGET.get(group)
-        stop = matches[k + 1].start() if k + 1 < len(matches) else region_end
-        if target is None:
-            continue
-        value = _sf298_value(doc, m.end(), stop, multi_paragraph=group in ("f13", "f11"))
-        if value is None:
-            continue
-        if target == "subject":
-            _split_terms(doc, value)
-        elif target == "sf298-author":
-            _add_names(doc, target, Line(value.start, value.end, value.text))
-        else:
-            add_unique(doc, target, value)
-    return lines[head].start, region_end
-
-
-def _sf298_end(lines: list[Line], head: int) -> int:
-    """Index of the SF298's last line: box 20 plus the form's footer (NSN / Standard Form 298)."""
-    last: int | None = None
-    stop = min(len(lines), head + 80)
-    for i in range(head + 1, stop):
-        text = lines[i].text.strip()
-        if "LIMITATION OF ABSTRACT" in text.upper() or (last is not None and SF298_END.match(text)):
-            last = i
-        elif last is not None and text:
-            break
-        elif last is None and is_front_heading(text):
-            return max(i - 1, head)
-    return last if last is not None else min(len(lines), head + 40) - 1
-
-
-def _sf298_value(doc: Document, start: int, stop: int, multi_paragraph: bool) -> Span | None:
-    """The value of a box: up to the next cell (tab) or box, single paragraph unless told otherwise."""
-    text = doc.text
-    tab = text.find("\t", start, stop)
-    if tab >= 0:
-        stop = tab
-    span = strip_span(doc, start, stop, marks=False)
-    if not multi_paragraph:
-        cut = span.text.find("\n\n")
-        if cut >= 0:
-            span = strip_span(doc, span.start, span.start + cut, marks=False)
-    if not span.text or _EMPTY_VALUE.match(span.text):
-        return None
-    return span
-
-
-def _split_terms(doc: Document, value: Span) -> None:
-    """Subject terms, one field value per comma- or semicolon-separated term."""
-    pos = value.start
-    for part in _TERM_SPLIT.split(value.text):
-        term = strip_span(doc, pos, pos + len(part), marks=False)
-        pos += len(part) + 1
-        if term.text.endswith("."):
-            term = doc.span(term.start, term.end - 1)
-        add_unique(doc, "subject", term if term.text else None)
 
 
 # --------------------------------------------------------------------------- abstract

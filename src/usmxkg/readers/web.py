@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 from usmxkg.document import Document, Section
+from usmxkg.readers.cues import Cue, Sample
+from usmxkg.readers.lines import Line, blocks, is_title_like, paragraph_spans, split_lines, unwrapped
 from usmxkg.readers.news import DATE, DATE_LINE, NAME
-from usmxkg.readers.text import Line, blocks, paragraph_spans, split_lines, unwrapped
+from usmxkg.readers.registry import Reader
 
 HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 15
@@ -159,3 +161,78 @@ def fragment_share(text: str, lines: list[Line], headings: list[Line]) -> float:
         else:  # hard-wrapped text has long lines except the last; a column of short lines is a list
             fragments += sum(1 for line in block[:-1] if len(line) < WRAPPED_MIN_CHARS)
     return fragments / len(body)
+
+
+# --------------------------------------------------------------------------- detection cues
+
+LONG_TEXT = 60_000
+"""Characters beyond which a text is a full-length work rather than a post."""
+
+PROSE_CHARS = 300
+"""A line this long is a paragraph of prose (unwrapped text)."""
+
+MAX_FRAGMENT_SHARE = 0.35
+"""Above this share of short fragment lines a text is not running prose (blogs measure near 0)."""
+
+_CHATTY = re.compile(r"\b(?:you|your|yours|yourself|you[’']re|you[’']ll|you[’']ve|guys|folks|let[’']s"
+                     r"|we[’']re|we[’']ll|we[’']ve)\b|!", re.IGNORECASE)
+
+
+def _headings(s: Sample) -> float:
+    """Title line, then at least two heading lines each followed by body text.
+
+    Only when the rest is paragraphs: records, forms and front matter also have
+    a few short lines above long ones, but are mostly fragments.
+    """
+    lines = s.lines[:2000]
+    if len(lines) < 4 or not is_title_like(lines[0]):
+        return 0.0
+    headings = find_headings(s.head, lines[1:])
+    if len(headings) < 2 or fragment_share(s.head, lines[1:], headings) > MAX_FRAGMENT_SHARE:
+        return 0.0
+    return min(len(headings) / 2, 1.0)
+
+
+def _title_and_prose(s: Sample) -> float:
+    """A title line, then mostly paragraphs of prose (a blog post without headings still has these)."""
+    lines = s.lines[:2000]
+    if len(lines) < 3 or not is_title_like(lines[0]):
+        return 0.0
+    prose = 0
+    for block in blocks(s.head, lines[1:]):
+        if len(block) == 1 or unwrapped(block):
+            prose += sum(1 for line in block if len(line) >= PROSE_CHARS)
+        else:
+            prose += sum(len(line) for line in block) >= PROSE_CHARS
+    headings = find_headings(s.head, lines[1:])
+    if prose < 2 or fragment_share(s.head, lines[1:], headings) > MAX_FRAGMENT_SHARE:
+        return 0.0
+    return 1.0
+
+
+def _chatty(s: Sample) -> float:
+    """Second person, "let's", "guys", exclamations per 1,000 words; full strength at 8."""
+    return 0.0 if not s.words else min(s.count(_CHATTY) * 1000 / s.words / 8, 1.0)
+
+
+def _furniture(s: Sample) -> float:
+    return float(any(FURNITURE.match(line.text) for line in s.lines[:3000]))
+
+
+def _long(s: Sample) -> float:
+    return float(s.length >= LONG_TEXT)
+
+
+READER = Reader(
+    kind="web-article",
+    description="blog posts and web articles: a title, paragraphs and heading lines",
+    work_type="BlogPost",
+    cues=(
+        Cue("title and heading lines between long paragraphs", 3.0, _headings),
+        Cue("title line then paragraphs of prose", 1.5, _title_and_prose),
+        Cue("chatty second-person register", 1.5, _chatty),
+        Cue("blog page furniture", 1.5, _furniture),
+        Cue("full-length text", -1.0, _long),
+    ),
+    read=read,
+)
