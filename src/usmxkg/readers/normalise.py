@@ -37,6 +37,18 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_SPACE_RUN = re.compile(r" {2,}")
+_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_NARROW_GAP = re.compile(r"(?<=\S) (?=\S)")
+
+SPACED_OUT_SHARE = 0.5
+"""Share of word gaps printed as two or more spaces above which a text's spacing is OCR layout, not meaning.
+
+Typeset text converted by most tools has single spaces between words, and
+wide gaps only between table cells; OCR output of scanned forms and title
+pages prints nearly every gap wide. Above this share the gaps carry no
+information and are squeezed to one space (tabs are kept).
+"""
 _TRAILING = re.compile(r"[ \t]+$")
 
 
@@ -64,10 +76,15 @@ class Normalised:
 
 
 class _Builder:
-    """Accumulates normalised pieces and where each came from."""
+    """Accumulates normalised pieces and where each came from.
 
-    def __init__(self, raw: str) -> None:
+    With ``squeeze`` set, runs of spaces inside a line are copied as one space
+    (the text of OCR engines that print every word gap as two or more spaces).
+    """
+
+    def __init__(self, raw: str, squeeze: bool = False) -> None:
         self.raw = raw
+        self.squeeze = squeeze
         self.parts: list[str] = []
         self.norm_starts: list[int] = []
         self.raw_starts: list[int] = []
@@ -75,8 +92,19 @@ class _Builder:
         self.length = 0
 
     def copy(self, start: int, end: int) -> None:
-        if end > start:
+        if end <= start:
+            return
+        if not self.squeeze:
             self._add(self.raw[start:end], start, True)
+            return
+        cursor = start
+        for run in _SPACE_RUN.finditer(self.raw, start, end):
+            if run.start() == start:  # indentation at the start of a line is kept as it is
+                continue
+            self._add(self.raw[cursor:run.start() + 1], cursor, True)
+            cursor = run.end()
+        if end > cursor:
+            self._add(self.raw[cursor:end], cursor, True)
 
     def put(self, text: str, raw_start: int) -> None:
         if text:
@@ -107,9 +135,10 @@ class _Builder:
 def normalise(raw: str) -> Normalised:
     """Drop markup and page furniture from ``raw``, keeping an offset map.
 
-    Line structure is kept (readers rely on it), trailing spaces go, and runs
+    Line structure is kept (readers rely on it), trailing spaces go, runs
     of blank lines collapse to one so paragraphs are separated by exactly one
-    empty line.
+    empty line, and in OCR text that spaces every word widely the runs of
+    spaces become one (:func:`spaced_out`).
 
     >>> n = normalise("**Title**\\n\\nCost \\\\$5.<sup>12</sup>\\n---\\n")
     >>> n.text
@@ -118,7 +147,7 @@ def normalise(raw: str) -> Normalised:
     'Cost'
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    out = _Builder(raw)
+    out = _Builder(raw, squeeze=spaced_out(raw))
     pos = 0
     for line in raw.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
@@ -132,6 +161,19 @@ def normalise(raw: str) -> Normalised:
         _normalise_line(out, start, body)
         out.put("\n", start + len(body))
     return out.build()
+
+
+def spaced_out(raw: str) -> bool:
+    """True when most word gaps of ``raw`` are runs of spaces (see :data:`SPACED_OUT_SHARE`).
+
+    >>> spaced_out("THE  NEW  WILD  WEST:  MILITARY  SUPPORT")
+    True
+    >>> spaced_out("Name  Value\\nA sentence with single spaces between its words.")
+    False
+    """
+    wide = len(_WIDE_GAP.findall(raw))
+    narrow = len(_NARROW_GAP.findall(raw))
+    return wide > 0 and wide / (wide + narrow) > SPACED_OUT_SHARE
 
 
 def _normalise_line(out: _Builder, start: int, body: str) -> None:
