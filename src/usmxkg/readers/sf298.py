@@ -1,7 +1,7 @@
 """The Report Documentation Page (Standard Form 298), shared by every kind of document that carries one.
 
 U.S. government theses, war-college papers, technical reports and DTIC
-records include the SF 298 (Rev. 2-89 or Rev. 8-98, prescribed by ANSI Std.
+records include the SF 298 (revisions 2-89 and 8-98 of the form, standard ANSI
 Z39.18): numbered boxes "1. AGENCY USE ONLY" … "20. LIMITATION OF
 ABSTRACT", converted by PDF-to-text as lines or tab-separated cells
 "N. LABEL value". :func:`read_form` finds the page and reads each box into
