@@ -103,7 +103,8 @@ def checks(folder: Path = FOLDER) -> Iterator[Check]:
                         f'FILTER(CONTAINS(LCASE(?a), LCASE("{row["creator"]}"))) }}')
             yield Check(name, "creator", held)
         if row["date"]:
-            held = _ask(store, "ASK {" + base + f' ?x dcterms:date ?dt . FILTER(STRSTARTS(STR(?dt), "{row["date"]}")) }}')
+            date = row["date"]
+            held = _ask(store, "ASK {" + base + f' ?x dcterms:date ?dt . FILTER(STRSTARTS(STR(?dt), "{date}")) }}')
             yield Check(name, "date", held)
         if row.get("mentions"):
             labels = _mentioned(store, base, reference)

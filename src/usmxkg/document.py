@@ -173,6 +173,32 @@ class Quote:
     speaker: str
 
 
+ZONE_KINDS: frozenset[str] = frozenset({
+    "furniture", "caption", "front-matter", "contents", "acronyms", "notes", "references",
+})
+"""Kinds of region that are not running text: facts are taken from running text, and from these only on purpose.
+
+``furniture``: page chrome of the host site or repository (banners, menus,
+share buttons, store stamps, "Download"/"Loading..." lines, page headers);
+``caption``: photo and figure captions; ``front-matter``: title and approval
+pages and documentation forms; ``contents``: tables of contents and lists of
+figures or tables; ``acronyms``: lists of acronyms; ``notes``: footnotes and
+endnotes; ``references``: bibliographies and lists of references.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A region of the text of one of :data:`ZONE_KINDS`."""
+
+    kind: str
+    span: Span
+
+    def __post_init__(self) -> None:
+        if self.kind not in ZONE_KINDS:
+            raise ValueError(f"unknown zone kind {self.kind!r}")
+
+
 @dataclass(slots=True)
 class Document:
     """One source document after reading.
@@ -183,8 +209,10 @@ class Document:
     work it carries (or, when ``record`` is set, the work it describes: the
     file is then a catalogue record about that work). ``fields`` maps
     metadata field names (:data:`FIELDS`) to their spans in document order; a
-    field may repeat (several authors or subjects). ``detection`` says which
-    cues chose the kind, and how confidently (shown by ``usmxkg inspect``).
+    field may repeat (several authors or subjects). ``zones`` mark the
+    regions that are not running text (:data:`ZONE_KINDS`). ``detection``
+    says which cues chose the kind, and how confidently (shown by
+    ``usmxkg inspect``).
     """
 
     doc_id: str
@@ -203,11 +231,21 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """A span of this document's text; the only way readers should make one."""
         return Span(start, end, self.text[start:end])
+
+    def add_zone(self, kind: str, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as a region of ``kind`` (:data:`ZONE_KINDS`)."""
+        if end > start:
+            self.zones.append(Zone(kind, self.span(start, end)))
+
+    def in_zone(self, start: int, end: int, kinds: frozenset[str] = ZONE_KINDS) -> bool:
+        """True when ``[start, end)`` lies inside a zone of one of ``kinds``."""
+        return any(z.kind in kinds and z.span.start <= start and end <= z.span.end for z in self.zones)
 
     def first(self, name: str) -> Span | None:
         """The first value of a metadata field, or None when the document lacks it."""
