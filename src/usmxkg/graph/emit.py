@@ -15,12 +15,14 @@ from pyoxigraph import Quad
 
 from usmxkg._version import __version__
 from usmxkg.document import FIELDS, WORK_TYPES, Document, Span
+from usmxkg.extract import extract
 from usmxkg.extract.citations import work_key_name, work_key_title
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.names import display_name, person_key
 from usmxkg.graph.citations import emit_citations
 from usmxkg.graph.evidence import add_evidence
+from usmxkg.graph.facts import emit_facts
 from usmxkg.graph.mentions import emit_mentions
 from usmxkg.graph.terms import QuadSink, iri, text, typed
 from usmxkg.vocab import (
@@ -126,6 +128,7 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     emit_citations(sink, doc, work, work_iri_for)
     if gazetteer is not None:
         emit_mentions(sink, doc, work, gazetteer)
+    emit_facts(sink, doc, work, extract(doc, gazetteer))
     return sink.quads
 
 
