@@ -10,6 +10,7 @@ characters it came from (Web Annotation ``TextPositionSelector`` +
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 WORK_TYPES: frozenset[str] = frozenset({
     "Document", "Thesis", "Report", "NewsArticle", "BlogPost", "JournalArticle", "Book", "BookChapter",
@@ -199,6 +200,15 @@ class Zone:
             raise ValueError(f"unknown zone kind {self.kind!r}")
 
 
+class SourceText(Protocol):
+    """The text a document was read from (the decoded file) and the map from normalised offsets to it."""
+
+    @property
+    def source(self) -> str: ...
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]: ...
+
+
 @dataclass(slots=True)
 class Document:
     """One source document after reading.
@@ -212,7 +222,8 @@ class Document:
     field may repeat (several authors or subjects). ``zones`` mark the
     regions that are not running text (:data:`ZONE_KINDS`). ``detection``
     says which cues chose the kind, and how confidently (shown by
-    ``usmxkg inspect``).
+    ``usmxkg inspect``). ``origin`` maps spans back to the characters of the
+    decoded source file (:meth:`locate`), which is what evidence points at.
     """
 
     doc_id: str
@@ -222,6 +233,7 @@ class Document:
     work_type: str = "Document"
     record: bool = False
     detection: str = ""
+    origin: SourceText | None = None
     fields: dict[str, list[Span]] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Span] = field(default_factory=list)
@@ -237,6 +249,18 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """A span of this document's text; the only way readers should make one."""
         return Span(start, end, self.text[start:end])
+
+    def locate(self, span: Span) -> Span:
+        """The span of the source file's text that ``span`` of the normalised text was read from.
+
+        Evidence selectors name the source file, so their offsets and quoted
+        words must be the file's (Web Annotation: the selector applies to the
+        ``oa:hasSource`` resource); without an origin the span is its own.
+        """
+        if self.origin is None:
+            return span
+        start, end = self.origin.source_range(span.start, span.end)
+        return Span(start, end, self.origin.source[start:end])
 
     def add_zone(self, kind: str, start: int, end: int) -> None:
         """Mark ``[start, end)`` as a region of ``kind`` (:data:`ZONE_KINDS`)."""

@@ -103,7 +103,7 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     ``xsd:dateTime``) stamps the conversion activity; it is left out by
     default because a timestamp would make builds differ.
     """
-    sink = QuadSink(source_graph(doc.doc_id))
+    sink = QuadSink(source_graph(doc.doc_id), locate=doc.locate)
     source = source_iri(doc.doc_id)
     _emit_activity(sink, doc, started)
     sink.add(source, RDF.type, iri(PROV.Entity))

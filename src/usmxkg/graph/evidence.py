@@ -2,9 +2,13 @@
 
 Each evidence node is a ``usmx:TextEvidence`` (an ``oa:SpecificResource``)
 whose source is the input file's text and whose two selectors say where the
-words are (``oa:TextPositionSelector``) and what they are
-(``oa:TextQuoteSelector``). Node IRIs derive from document id and offsets, so
-they are stable and shared by every fact citing the same words.
+words are (``oa:TextPositionSelector``: offsets in characters of the decoded
+file, line ends as they are in the file) and what they are
+(``oa:TextQuoteSelector``: the file's characters at those offsets, markup
+included). Spans of the normalised text are mapped back to the file through
+the reader's offset map (``QuadSink.locate``). Node IRIs derive from document
+id and offsets, so they are stable and shared by every fact citing the same
+words.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from usmxkg.vocab import OA, RDF, USMX, source_iri
 
 
 def add_evidence(sink: QuadSink, doc_id: str, subject: str, span: Span) -> str:
-    """Attach ``span`` as evidence of ``subject`` and return the evidence node IRI."""
+    """Attach ``span`` (of the normalised text) as evidence of ``subject``; return the evidence node IRI."""
+    if sink.locate is not None:
+        span = sink.locate(span)
     node = f"{source_iri(doc_id)}/text/{span.start}-{span.end}"
     position, quote = f"{node}/position", f"{node}/quote"
     sink.add(subject, USMX.evidence, iri(node))

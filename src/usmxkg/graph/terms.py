@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pyoxigraph import Literal, NamedNode, Quad
 
+from usmxkg.document import Span
 from usmxkg.vocab import XSD
 
 
@@ -23,11 +26,16 @@ def typed(value: str, datatype: str) -> Literal:
 
 
 class QuadSink:
-    """Collects quads for one named graph; duplicates are dropped at serialisation."""
+    """Collects quads for one named graph; duplicates are dropped at serialisation.
 
-    def __init__(self, graph: str) -> None:
+    ``locate`` maps a span of the document's normalised text to the span of
+    its source file that evidence must point at (:meth:`usmxkg.document.Document.locate`).
+    """
+
+    def __init__(self, graph: str, locate: Callable[[Span], Span] | None = None) -> None:
         self.graph = NamedNode(graph)
         self.quads: list[Quad] = []
+        self.locate = locate
 
     def add(self, subject: object, predicate: object, obj: NamedNode | Literal) -> None:
         self.quads.append(Quad(iri(subject), iri(predicate), obj, self.graph))

@@ -69,7 +69,8 @@ def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document
     detection = detect(normalised.text)
     chosen = reader(detection.kind)
     doc = Document(doc_id=document_id(data), source=source, kind=chosen.kind, text=normalised.text,
-                   work_type=chosen.work_type, record=chosen.record, warnings=[*warnings, *detection.warnings])
+                   work_type=chosen.work_type, record=chosen.record, origin=normalised,
+                   warnings=[*warnings, *detection.warnings])
     doc.detection = detection.explain()
     try:
         chosen.read(doc)

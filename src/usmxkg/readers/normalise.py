@@ -38,6 +38,7 @@ _INLINE = re.compile(
 )
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SPACE_RUN = re.compile(r" {2,}")
+_CRLF = re.compile(r"\r(?=\n)")
 _WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _NARROW_GAP = re.compile(r"(?<=\S) (?=\S)")
 
@@ -54,13 +55,24 @@ _TRAILING = re.compile(r"[ \t]+$")
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """Normalised text plus the offset map ``(normalised start, raw start)`` per copied piece."""
+    """Normalised text plus the offset map back to the source.
+
+    ``source`` is the text as decoded from the file; ``raw`` the same with
+    line ends unified to ``\\n`` (what the pieces index); per piece of the
+    normalised text the map keeps where it starts, where its raw extent
+    starts and ends, and whether it was copied verbatim. ``_crlf`` holds, for
+    each carriage return dropped from a CR LF pair, the raw offset of its LF,
+    so raw offsets convert to source offsets.
+    """
 
     text: str
     raw: str
+    source: str
     _norm_starts: tuple[int, ...]
     _raw_starts: tuple[int, ...]
+    _raw_ends: tuple[int, ...]
     _verbatim: tuple[bool, ...]
+    _crlf: tuple[int, ...] = ()
 
     def to_raw(self, offset: int) -> int:
         """Raw-text offset of a normalised-text offset.
@@ -73,6 +85,27 @@ class Normalised:
         i = max(bisect.bisect_right(self._norm_starts, offset) - 1, 0)
         delta = offset - self._norm_starts[i]
         return self._raw_starts[i] + (delta if self._verbatim[i] else 0)
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]:
+        """The ``[start, end)`` of the source text that normalised ``[start, end)`` was made from.
+
+        The start maps like :meth:`to_raw`; the end is taken after the last
+        character of the range (a rewritten piece ends where its markup
+        ended), so text the normaliser dropped after the range (a furniture
+        line, trailing spaces) is not included. Offsets count characters of
+        the decoded file, CR LF line ends included.
+        """
+        if end <= start or not self._norm_starts:
+            first = self._source(self.to_raw(start)) if self._norm_starts else 0
+            return first, first
+        i = max(bisect.bisect_right(self._norm_starts, end - 1) - 1, 0)
+        last = end - 1 - self._norm_starts[i]
+        raw_end = self._raw_starts[i] + last + 1 if self._verbatim[i] else self._raw_ends[i]
+        return self._source(self.to_raw(start)), self._source(raw_end - 1) + 1
+
+    def _source(self, raw_offset: int) -> int:
+        """Source offset of the character at ``raw_offset`` (each dropped CR before it shifts it by one)."""
+        return raw_offset + bisect.bisect_right(self._crlf, raw_offset) if self._crlf else raw_offset
 
 
 class _Builder:
@@ -88,6 +121,7 @@ class _Builder:
         self.parts: list[str] = []
         self.norm_starts: list[int] = []
         self.raw_starts: list[int] = []
+        self.raw_ends: list[int] = []
         self.verbatim: list[bool] = []
         self.length = 0
 
@@ -95,25 +129,27 @@ class _Builder:
         if end <= start:
             return
         if not self.squeeze:
-            self._add(self.raw[start:end], start, True)
+            self._add(self.raw[start:end], start, start + end - start, True)
             return
         cursor = start
         for run in _SPACE_RUN.finditer(self.raw, start, end):
-            if run.start() == start:  # indentation at the start of a line is kept as it is
-                continue
-            self._add(self.raw[cursor:run.start() + 1], cursor, True)
+            if run.start() == start and (start == 0 or self.raw[start - 1] == "\n"):
+                continue  # indentation at the start of a line is kept as it is
+            self._add(self.raw[cursor:run.start() + 1], cursor, run.start() + 1, True)
             cursor = run.end()
         if end > cursor:
-            self._add(self.raw[cursor:end], cursor, True)
+            self._add(self.raw[cursor:end], cursor, end, True)
 
-    def put(self, text: str, raw_start: int) -> None:
+    def put(self, text: str, raw_start: int, raw_end: int) -> None:
+        """Add ``text`` written in place of the raw characters ``[raw_start, raw_end)``."""
         if text:
-            self._add(text, raw_start, False)
+            self._add(text, raw_start, raw_end, False)
 
-    def _add(self, text: str, raw_start: int, verbatim: bool) -> None:
+    def _add(self, text: str, raw_start: int, raw_end: int, verbatim: bool) -> None:
         self.parts.append(text)
         self.norm_starts.append(self.length)
         self.raw_starts.append(raw_start)
+        self.raw_ends.append(raw_end)
         self.verbatim.append(verbatim)
         self.length += len(text)
 
@@ -127,9 +163,9 @@ class _Builder:
                 break
         return count
 
-    def build(self) -> Normalised:
-        return Normalised("".join(self.parts), self.raw, tuple(self.norm_starts),
-                          tuple(self.raw_starts), tuple(self.verbatim))
+    def build(self, source: str, crlf: tuple[int, ...]) -> Normalised:
+        return Normalised("".join(self.parts), self.raw, source, tuple(self.norm_starts), tuple(self.raw_starts),
+                          tuple(self.raw_ends), tuple(self.verbatim), crlf)
 
 
 def normalise(raw: str) -> Normalised:
@@ -146,6 +182,8 @@ def normalise(raw: str) -> Normalised:
     >>> n.raw[n.to_raw(n.text.index("Cost")):][:4]
     'Cost'
     """
+    source = raw
+    crlf = tuple(m.start() - k for k, m in enumerate(_CRLF.finditer(source)))
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     out = _Builder(raw, squeeze=spaced_out(raw))
     pos = 0
@@ -156,11 +194,11 @@ def normalise(raw: str) -> Normalised:
             continue
         if not body.strip():
             if out.length and out.tail_newlines() < 2:
-                out.put("\n", start)
+                out.put("\n", start + len(body), pos)
             continue
         _normalise_line(out, start, body)
-        out.put("\n", start + len(body))
-    return out.build()
+        out.put("\n", start + len(body), pos)
+    return out.build(source, crlf)
 
 
 def spaced_out(raw: str) -> bool:
@@ -182,16 +220,17 @@ def _normalise_line(out: _Builder, start: int, body: str) -> None:
     end = len(_TRAILING.sub("", body))
     for match in _INLINE.finditer(body, cursor, end):
         out.copy(start + cursor, start + match.start())
+        at, until = start + match.start(), start + match.end()
         if match.group("sup") is not None:
-            out.put(_superscript(match.group("sup")), start + match.start())
+            out.put(_superscript(match.group("sup")), at, until)
         elif match.group("caret") is not None:
-            out.put(_superscript(match.group("caret")), start + match.start())
+            out.put(_superscript(match.group("caret")), at, until)
         elif match.group("esc") is not None:
-            out.put(match.group("esc"), start + match.start())
+            out.put(match.group("esc"), at, until)
         elif match.group("ltext") is not None:
-            out.copy(start + match.start() + 1, start + match.start() + 1 + len(match.group("ltext")))
+            out.copy(at + 1, at + 1 + len(match.group("ltext")))
         elif match.group(0).startswith("&"):
-            out.put(html.unescape(match.group(0)), start + match.start())
+            out.put(html.unescape(match.group(0)), at, until)
         cursor = match.end()
     out.copy(start + cursor, start + end)
 
