@@ -224,6 +224,8 @@ class Document:
     says which cues chose the kind, and how confidently (shown by
     ``usmxkg inspect``). ``origin`` maps spans back to the characters of the
     decoded source file (:meth:`locate`), which is what evidence points at.
+    ``language`` is the BCP 47 tag of the language the text is written in,
+    when it is known.
     """
 
     doc_id: str
@@ -234,6 +236,7 @@ class Document:
     record: bool = False
     detection: str = ""
     origin: SourceText | None = None
+    language: str | None = None
     fields: dict[str, list[Span]] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Span] = field(default_factory=list)

@@ -175,7 +175,7 @@ class Emitter:
         self.source = source_iri(doc.doc_id)
         self.makers: dict[str, Callable[[str, FieldRule, Span], None]] = {
             "literal": self._literal,
-            "code": self._literal,
+            "code": self._code,
             "integer": self._integer,
             "date": self._typed_date,
             "person": self._person_value,
@@ -202,10 +202,11 @@ class Emitter:
         if not titles:
             return
         main = fold(titles[0].text)
-        self.sink.add(self.work, DCTERMS.title, text(" ".join(titles[0].text.split())))
+        lang = self.doc.language
+        self.sink.add(self.work, DCTERMS.title, text(" ".join(titles[0].text.split()), lang))
         for span in titles:
             if fold(span.text) != main:
-                self.sink.add(self.work, DCTERMS.alternative, text(" ".join(span.text.split())))
+                self.sink.add(self.work, DCTERMS.alternative, text(" ".join(span.text.split()), lang))
             add_evidence(self.sink, self.doc.doc_id, self.work, span)
 
     def _date(self) -> None:
@@ -222,6 +223,11 @@ class Emitter:
             self.sink.add(subject, rule.predicate, typed(parsed.lexical, parsed.datatype))
 
     def _literal(self, subject: str, rule: FieldRule, span: Span) -> None:
+        """Text in the document's language (tagged when it is known: RDF 1.1 language-tagged strings)."""
+        self.sink.add(subject, rule.predicate, text(" ".join(span.text.split()), self.doc.language))
+
+    def _code(self, subject: str, rule: FieldRule, span: Span) -> None:
+        """Identifiers and codes belong to no language."""
         self.sink.add(subject, rule.predicate, text(" ".join(span.text.split())))
 
     def _integer(self, subject: str, rule: FieldRule, span: Span) -> None:

@@ -24,6 +24,7 @@ from usmxkg.document import Document, Section
 from usmxkg.errors import ReadError
 from usmxkg.readers.decode import MAX_BYTES, decode, too_large
 from usmxkg.readers.detect import detect
+from usmxkg.readers.language import language_of
 from usmxkg.readers.normalise import normalise
 from usmxkg.readers.registry import reader
 
@@ -76,6 +77,7 @@ def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document
         chosen.read(doc)
     except Exception as exc:  # the one documented catch-all: a structure bug must not lose the text
         doc.warnings.append(f"structure parse failed: {type(exc).__name__}: {exc}")
+    doc.language = language_of(doc.text)
     return doc
 
 
@@ -86,6 +88,7 @@ def describe(doc: Document) -> str:
         f"id:        {doc.doc_id}",
         f"kind:      {doc.kind}",
         f"work:      {doc.work_type}" + (" (described by this record)" if doc.record else ""),
+        f"language:  {doc.language or 'not known'}",
         f"detected:  {doc.detection}",
         f"length:    {len(doc.text):,} characters",
     ]
