@@ -7,9 +7,11 @@ equal folded names already meet. This step merges what folding alone cannot:
   label, alternative label, hidden label or acronym of a reference entity of
   the same kind becomes that entity ("Secretaria de Defensa Nacional" →
   Secretariat of National Defense);
-* ``person-initials`` — two people with the same family name whose given
-  names agree where both are written and differ only by initials
-  ("Roderic A. Camp" → "Roderic Ai Camp"), when exactly one fuller name fits;
+* the person rules of :mod:`usmxkg.graph.resolve_people` — initials,
+  second surnames, typos and inverted names ("Roderic A. Camp" → "Roderic Ai
+  Camp"), when exactly one fuller name fits;
+* ``fuzzy-work`` — cited works whose titles and authors differ only by a typo
+  or a missing author (:mod:`usmxkg.graph.resolve_works`);
 * ``same-folded-name`` — reported only: documents that wrote a name the same
   way up to case, accents, punctuation and name order ("Nieto-Gomez,
   Rodrigo" / "Rodrigo Nieto Gomez") already minted one IRI.
@@ -27,8 +29,9 @@ from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
-from usmxkg.extract.names import family_name
-from usmxkg.vocab import ID, RDFS, REFERENCE_GRAPH, SKOS, USMX, fold
+from usmxkg.graph.resolve_people import Person, person_matches
+from usmxkg.graph.resolve_works import WorkRecord, surnames, work_matches
+from usmxkg.vocab import DCTERMS, ID, RDFS, REFERENCE_GRAPH, SCHEMA, SKOS, USMX, fold
 
 SURFACE_FORMS = {str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.hiddenLabel), str(USMX.acronym)}
 """Reference predicates whose values name the entity."""
@@ -61,14 +64,19 @@ def resolve(quads: list[Quad]) -> tuple[list[Quad], list[Merge]]:
     reference, provisional, graphs = _labels(quads)
     merges = _reference_merges(reference, provisional)
     merged = {m.merged for m in merges}
-    merges += _person_merges({e: labels for e, labels in provisional.items() if e not in merged and
-                              kind_of(e) == "person"}, reference)
+    people = [Person(e, tuple(sorted(labels)), frozenset(graphs[e])) for e, labels in provisional.items()
+              if e not in merged and kind_of(e) == "person"]
+    known = [Person(e, tuple(sorted(labels)), frozenset(), reference=True) for e, labels in reference.items()
+             if kind_of(e) == "person"]
+    merges += [Merge(m.merged, m.kept, m.rule, m.evidence) for m in person_matches(people, known)]
+    merges += [Merge(m.merged, m.kept, "fuzzy-work", m.evidence) for m in work_matches(_works(quads))]
+    merged = {m.merged for m in merges}
     merges += [
         Merge(entity, entity, "same-folded-name", f"{' | '.join(sorted(provisional[entity]))} ({len(seen)} documents)")
         for entity, seen in graphs.items() if len(seen) > 1 and entity in provisional and entity not in merged
     ]
     merges.sort(key=lambda m: (m.kept, m.merged, m.rule))
-    mapping: dict[Term, NamedNode] = {NamedNode(m.merged): NamedNode(m.kept) for m in merges if m.merged != m.kept}
+    mapping = _closure({m.merged: m.kept for m in merges if m.merged != m.kept})
     if not mapping:
         return quads, merges
     label, alternative = NamedNode(str(RDFS.label)), NamedNode(str(SKOS.altLabel))
@@ -79,6 +87,58 @@ def resolve(quads: list[Quad]) -> tuple[list[Quad], list[Merge]]:
         for q in quads
     ]
     return rewritten, merges
+
+
+def _closure(direct: dict[str, str]) -> dict[Term, NamedNode]:
+    """Each merged IRI → the IRI at the end of its chain of merges (a cycle ends at its smallest IRI)."""
+    out: dict[Term, NamedNode] = {}
+    for start in direct:
+        seen = [start]
+        node = direct[start]
+        while node in direct and node not in seen:
+            seen.append(node)
+            node = direct[node]
+        end = min(seen[seen.index(node):]) if node in seen else node
+        if end != start:
+            out[NamedNode(start)] = NamedNode(end)
+    return out
+
+
+def _works(quads: list[Quad]) -> list[WorkRecord]:
+    """Titles, first-author family names, years and naming graphs of every work (``id/document/…``)."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    creators: dict[str, set[str]] = defaultdict(set)
+    years: dict[str, set[str]] = defaultdict(set)
+    urls: dict[str, set[str]] = defaultdict(set)
+    graphs: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
+    title, creator, date, label = str(DCTERMS.title), str(DCTERMS.creator), str(DCTERMS.date), str(RDFS.label)
+    url = str(SCHEMA.url)
+    works = f"{ID}document/"
+    for q in quads:
+        subject, predicate = q.subject, q.predicate.value
+        if not isinstance(subject, NamedNode):
+            continue
+        if predicate == label and isinstance(q.object, Literal):
+            labels[subject.value].add(q.object.value)
+        if not subject.value.startswith(works):
+            continue
+        graphs[subject.value].add(str(q.graph_name))
+        if predicate == title and isinstance(q.object, Literal):
+            titles[subject.value].add(q.object.value)
+        elif predicate == creator and isinstance(q.object, NamedNode):
+            creators[subject.value].add(q.object.value)
+        elif predicate == date and isinstance(q.object, Literal):
+            years[subject.value].add(q.object.value[:4])
+        elif predicate == url and isinstance(q.object, Literal):
+            urls[subject.value].add(q.object.value.rstrip("/"))
+    out = []
+    for iri, ts in sorted(titles.items()):
+        families = {token for c in creators[iri] for name in labels[c] for token in surnames(name)}
+        record = WorkRecord(iri, tuple(sorted(ts)), tuple(sorted(families)), tuple(sorted(years[iri])),
+                            len(graphs[iri]), tuple(sorted(urls[iri])))
+        out.append(record)
+    return out
 
 
 def _labels(quads: list[Quad]) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
@@ -117,40 +177,3 @@ def _reference_merges(reference: dict[str, set[str]], provisional: dict[str, set
                 merges.append(Merge(entity, next(iter(targets)), "reference-label", label))
                 break
     return merges
-
-
-def _person_merges(people: dict[str, set[str]], reference: dict[str, set[str]]) -> list[Merge]:
-    candidates = {**{e: ls for e, ls in people.items()},
-                  **{e: ls for e, ls in reference.items() if kind_of(e) == "person"}}
-    by_family: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for entity, labels in candidates.items():
-        for label in labels:
-            by_family[fold(family_name(label))].append((entity, label))
-    merges = []
-    for entity in sorted(people):
-        label = min(people[entity])
-        given = _given(label)
-        fuller = {
-            other for other, other_label in by_family[fold(family_name(label))]
-            if other != entity and _compatible(given, _given(other_label)) and
-            len(" ".join(_given(other_label))) > len(" ".join(given))
-        }
-        if len(fuller) == 1:
-            kept = next(iter(fuller))
-            merges.append(Merge(entity, kept, "person-initials", f"{label} ~ {min(candidates[kept])}"))
-    return merges
-
-
-def _given(label: str) -> list[str]:
-    """Given names of a label, folded ("Roderic A. Camp" → ["roderic", "a"])."""
-    words = fold(label).split()
-    family = fold(family_name(label)).split()
-    return words[: len(words) - len(family)] if family and words[-len(family):] == family else words[:-1]
-
-
-def _compatible(short: list[str], long: list[str]) -> bool:
-    """Given names agree where both are written; an initial agrees with any name it begins."""
-    if not short or not long or len(short) > len(long):
-        return False
-    return all(a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-               for a, b in zip(short, long, strict=False))
