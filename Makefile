@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(VENV)/bin/usmxkg build --sources data/sources --out build
+	$(VENV)/bin/usmxkg reason --graph build/graph.nq --out build/inferred.nq
 
 build: demo
 

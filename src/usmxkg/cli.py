@@ -69,6 +69,25 @@ def convert_command(files: tuple[Path, ...], out: Path, with_curated: bool, keep
     click.echo(f"wrote {out}")
 
 
+@cli.command("reason")
+@click.option("--graph", "nquads", type=click.Path(path_type=Path), default=Path("build/graph.nq"), show_default=True,
+              help="The built dataset (sorted N-Quads) to reason over.")
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build/inferred.nq"), show_default=True,
+              help="Where to write the inferred graph (N-Quads, graph https://w3id.org/usmx-kg/graph/inferred).")
+@click.option("--engine", type=click.Choice(["reasonable", "owlrl"]), default="reasonable", show_default=True,
+              help="OWL 2 RL engine: reasonable (fast) or owlrl (the reference).")
+@click.option("--with-links", is_flag=True, help="Also reason over the owl:sameAs links to Wikidata.")
+def reason_command(nquads: Path, out: Path, engine: str, with_links: bool) -> None:
+    """Write the OWL 2 RL inferences of the built graph to a named graph of their own."""
+    from usmxkg.reason import reason_build
+
+    inference = reason_build(nquads, out, engine, with_links)
+    dropped = ", ".join(f"{n} {why}" for why, n in inference.dropped.items() if n)
+    click.echo(f"inferred:  {len(inference.triples)} new triples ({engine}; {inference.returned} returned; "
+               f"dropped {dropped})")
+    click.echo(f"wrote {out}")
+
+
 @cli.command("inspect")
 @click.argument("file", type=click.Path(path_type=Path))
 def inspect_command(file: Path) -> None:
