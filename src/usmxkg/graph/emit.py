@@ -72,7 +72,7 @@ FIELD_RULES: dict[str, FieldRule] = {
     "report-number": FieldRule(DCTERMS.identifier, "code"),
     "identifier": FieldRule(DCTERMS.identifier, "code"),
     "report-type": FieldRule(USMX.reportType, "literal"),
-    "type": FieldRule(DCTERMS.type, "literal"),
+    "type": FieldRule(SCHEMA.genre, "literal"),
     "distribution": FieldRule(USMX.distributionStatement, "literal"),
     "rights": FieldRule(DCTERMS.rights, "literal"),
     "language": FieldRule(DCTERMS.language, "code"),
