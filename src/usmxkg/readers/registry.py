@@ -20,6 +20,7 @@ from usmxkg.readers.cues import Cue
 MODULES: tuple[str, ...] = (
     "usmxkg.readers.thesis",
     "usmxkg.readers.catalog",
+    "usmxkg.readers.hsdl",
     "usmxkg.readers.news",
     "usmxkg.readers.web",
 )
