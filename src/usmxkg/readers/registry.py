@@ -21,6 +21,7 @@ MODULES: tuple[str, ...] = (
     "usmxkg.readers.thesis",
     "usmxkg.readers.catalog",
     "usmxkg.readers.hsdl",
+    "usmxkg.readers.dtic",
     "usmxkg.readers.news",
     "usmxkg.readers.web",
 )
