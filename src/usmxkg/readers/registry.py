@@ -22,6 +22,7 @@ MODULES: tuple[str, ...] = (
     "usmxkg.readers.catalog",
     "usmxkg.readers.hsdl",
     "usmxkg.readers.dtic",
+    "usmxkg.readers.bepress",
     "usmxkg.readers.news",
     "usmxkg.readers.web",
 )
