@@ -129,6 +129,8 @@ class Vocabulary:
             if label is not None:
                 out.add(label)
                 continue
+            if text.count(":") < 2 and _INLINE.match(text) is None:
+                continue
             runs = [m for m in self.run_together.finditer(text) if m.group("label")[0].isupper()]
             out.update(key for key in (self.exact(m.group("label")) for m in runs) if key is not None)
         return out
@@ -260,6 +262,8 @@ def _table_row(vocab: Vocabulary, line: Line) -> _Token | None:
 
 def _run_together(vocab: Vocabulary, line: Line) -> list[_Token]:
     """Several "Label: value" fields on one line (a page that lost its line breaks); none when fewer than two."""
+    if line.text.count(":") < 2:
+        return []
     found = [m for m in vocab.run_together.finditer(line.text) if m.group("label")[0].isupper()]
     if len(found) < 2:
         return []
@@ -340,9 +344,13 @@ def add_text(doc: Document, name: str, lines: list[Line]) -> None:
 def add_list(doc: Document, name: str, lines: list[Line], separators: re.Pattern[str] | None = None) -> None:
     """One value per line, and per separator within a line; case-insensitive repeats are dropped."""
     pattern = separators or SEMICOLON
+    seen = {_value_key(span.text) for span in doc.fields.get(name, [])}
     for line in lines:
         for start, end in split_spans(doc.text, line.start, line.end, pattern):
-            add_unique(doc, name, start, end)
+            key = _value_key(doc.text[start:end])
+            if key and key not in seen:
+                seen.add(key)
+                doc.add_field(name, doc.span(start, end))
 
 
 SEMICOLON = re.compile(r"\s*;\s*")
@@ -368,10 +376,13 @@ def split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> 
 
 def add_unique(doc: Document, name: str, start: int, end: int) -> None:
     """Add a value unless the field already holds the same words (repeated subject lists)."""
-    key = " ".join(doc.text[start:end].split()).casefold()
-    if not key or any(" ".join(s.text.split()).casefold() == key for s in doc.fields.get(name, [])):
-        return
-    doc.add_field(name, doc.span(start, end))
+    key = _value_key(doc.text[start:end])
+    if key and all(_value_key(span.text) != key for span in doc.fields.get(name, [])):
+        doc.add_field(name, doc.span(start, end))
+
+
+def _value_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def cut_warning(doc: Document, record: Record, family: str) -> None:
