@@ -167,7 +167,7 @@ def test_corpus_catalogue_record_fields() -> None:
     assert len(subjects) == 19  # the record prints 37 subject lines: the list twice, minus its first entry
     assert len({s.casefold() for s in subjects}) == len(subjects)
     assert subjects[0] == "Building partnership capacity" and "Felipe Calderon" in subjects
-    assert texts(doc, "publisher") == ["Monterey, California: Naval Postgraduate School"]
+    assert texts(doc, "publisher") == ["Naval Postgraduate School"]  # the imprint's place is not the publisher
     assert texts(doc, "type") == ["Thesis"]
     assert texts(doc, "department") == ["National Security Affairs"]
     assert texts(doc, "distribution") == ["Approved for public release; distribution is unlimited."]

@@ -20,6 +20,9 @@ from usmxkg.readers.cues import Cue
 MODULES: tuple[str, ...] = (
     "usmxkg.readers.thesis",
     "usmxkg.readers.catalog",
+    "usmxkg.readers.hsdl",
+    "usmxkg.readers.dtic",
+    "usmxkg.readers.bepress",
     "usmxkg.readers.news",
     "usmxkg.readers.web",
 )
