@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import rdflib
 
+from usmxkg.cli import main
 from usmxkg.reference import ReferencePaths
 from usmxkg.validate import validate_graph
 
@@ -49,3 +53,44 @@ def test_shapes_catch_missing_title_bad_date_unlabelled_person_and_reversed_span
         "a text position needs one start, not after its end",
     ):
         assert message in report.text
+
+
+def _without(source: Path, dropped: str, target: Path) -> Path:
+    """A copy of a built dataset without the statements of one predicate."""
+    target.write_text("".join(line for line in source.read_text(encoding="utf-8").splitlines(keepends=True)
+                              if f"<{dropped}>" not in line.split(" ", 2)[1]), encoding="utf-8")
+    return target
+
+
+def test_validate_command_on_the_build_conforms_and_writes_three_reports(corpus_build, tmp_path, capsys):
+    _, out = corpus_build
+    assert main(["validate", str(out / "graph.nq"), "--out", str(tmp_path)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    summary = json.loads((tmp_path / "shacl-report.json").read_text(encoding="utf-8"))
+    assert summary["conforms"] is True and summary["results"] == 0
+    report = rdflib.Graph().parse(tmp_path / "shacl-report.ttl", format="turtle")
+    assert (None, rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#ValidationReport")) in report
+
+
+def test_validate_names_the_shape_the_document_and_the_span_when_titles_are_removed(corpus_build, tmp_path, capsys):
+    _, out = corpus_build
+    broken = _without(out / "graph.nq", "http://purl.org/dc/terms/title", tmp_path / "untitled.nq")
+    assert main(["validate", str(broken), "--out", str(tmp_path)]) == 1
+    text = capsys.readouterr().out
+    assert "https://w3id.org/usmx-kg/shapes#Document" in text
+    assert "a document needs a dcterms:title string" in text
+    assert "stated in https://w3id.org/usmx-kg/graph/source/" in text
+    assert "read from https://w3id.org/usmx-kg/id/source/" in text
+    summary = json.loads((tmp_path / "shacl-report.json").read_text(encoding="utf-8"))
+    assert summary["conforms"] is False
+    assert set(summary["by_shape"]) == {"https://w3id.org/usmx-kg/shapes#Document"}
+    assert all(d["evidence"] and d["graphs"] for d in summary["details"])
+
+
+def test_validate_bad_input_exits_2_with_one_line(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "missing.nq")]) == 2
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "missing.nq: file not found" in err and "bad.ttl: not valid turtle" in err and "Traceback" not in err

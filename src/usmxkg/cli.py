@@ -69,6 +69,31 @@ def convert_command(files: tuple[Path, ...], out: Path, with_curated: bool, keep
     click.echo(f"wrote {out}")
 
 
+@cli.command("validate")
+@click.argument("file", type=click.Path(path_type=Path), default=Path("build/graph.nq"), required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Folder for shacl-report.txt, .ttl (standard SHACL report) and .json (default: beside FILE).")
+def validate_command(file: Path, out: Path | None) -> None:
+    """Check a build (or any RDF file) against the SHACL shapes; exit 0 if it conforms, 1 if not, 2 on bad input."""
+    from usmxkg.errors import BuildError
+    from usmxkg.graph.serialise import write_atomic
+    from usmxkg.validate import report_files, validate_file
+
+    try:
+        report = validate_file(file)
+    except BuildError as exc:
+        click.echo(f"usmxkg: error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
+    folder = out or file.parent
+    files = report_files(report)
+    for name, data in files.items():
+        write_atomic(folder / name, data)
+    click.echo(report.text, nl=False)
+    click.echo(f"wrote {', '.join(str(folder / name) for name in files)}")
+    if not report.conforms:
+        raise click.exceptions.Exit(1)
+
+
 @cli.command("reason")
 @click.option("--graph", "nquads", type=click.Path(path_type=Path), default=Path("build/graph.nq"), show_default=True,
               help="The built dataset (sorted N-Quads) to reason over.")
@@ -100,7 +125,7 @@ def inspect_command(file: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: library errors become one line on stderr and exit code 1."""
     try:
-        cli.main(args=argv, prog_name="usmxkg", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="usmxkg", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("usmxkg: aborted", err=True)
         return 1
@@ -113,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: one line for the user, the details for a report
         click.echo(f"usmxkg: internal error: {type(exc).__name__}: {exc} (please report this with the input)", err=True)
         return 70
-    return 0
+    return code if isinstance(code, int) else 0  # a command's own exit status (click.exceptions.Exit)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads
-from usmxkg.validate import ValidationReport, validate_nquads
+from usmxkg.validate import ValidationReport, report_files, validate_nquads
 from usmxkg.vocab import GRAPH
 
 RESOLUTION_HEADER = "merged\tkept\trule\tevidence\n"
@@ -129,7 +129,7 @@ def build(
 
     Nothing is written unless every stage succeeded. With ``validate`` the
     written graph is checked against the SHACL shapes and the report is
-    written beside it (``shacl-report.txt``). ``started`` stamps the
+    written beside it (``shacl-report.txt``, ``.ttl``, ``.json``). ``started`` stamps the
     conversion activities with a time; without it the output is byte-identical
     for the same inputs.
     """
@@ -155,7 +155,8 @@ def build(
     if validate:
         clock = time.perf_counter()
         result.validation = validate_nquads(Path(out) / "graph.nq")
-        result.outputs.append(_write(Path(out) / "shacl-report.txt", result.validation.text.encode("utf-8")))
+        for name, data in report_files(result.validation).items():
+            result.outputs.append(_write(Path(out) / name, data))
         result.timings["validate"] = time.perf_counter() - clock
     return result
 
