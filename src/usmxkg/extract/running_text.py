@@ -89,13 +89,17 @@ def running_sentences(doc: Document, cue: re.Pattern[str] | None = None) -> list
         if not kept:
             continue
         for start, end in _runs(kept):
-            chunk = doc.text[start:end].replace("\n", " ")
+            chunk = doc.text[start:end].replace("\n", " ").translate(_QUOTES)
             if cue is not None and not cue.search(chunk):
                 continue
             for piece in _segmenter().segment(chunk):
                 out.extend(_sentence(doc, start + piece.start, start + piece.end))
     return out
 
+
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
+"""Double quotes are hidden from the segmenter (same length, so offsets hold): pysbd keeps a quotation
+that opens a paragraph and closes at its end as one sentence, however many sentences it holds."""
 
 _PARAGRAPH_LINE = 200
 """A line this long is a paragraph of its own (PDF-to-text and web copies write one paragraph per line)."""
