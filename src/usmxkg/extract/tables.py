@@ -94,7 +94,7 @@ def parse_cell(text: str) -> Cell | None:
         return Cell(value, bool(m.group("cur")), bool(m.group("pct")), _marks(m), None, decimals)
     m = _NOT_APPLICABLE.match(text)
     if m and text:
-        return Cell(None, False, False, _marks(m), "not-applicable", 0)
+        return Cell(None, False, False, _marks(m), _status(m.group("na")), 0)
     return None
 
 
@@ -294,3 +294,8 @@ def _column_checks(obs: dict[tuple[int, int], Observation], cells: dict[tuple[in
             if check is not None:
                 out.append(check)
     return out
+
+
+def _status(written: str) -> str:
+    """The observation-status concept a cell's words name: "not available" or (anything else) not applicable."""
+    return "not-available" if "available" in written.lower() else "not-applicable"
