@@ -34,7 +34,7 @@ __all__ = ["CUE", "MONEY", "extract_funding", "parse_amount"]
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = r"(?P<mult>billion|million|thousand|bn|mn|mil(?:lones)?|[mbk](?![\w$]))"
 MONEY = re.compile(
-    r"(?P<approx>\b(?:about|approximately|roughly|nearly|almost|more\s+than|over|some|around|up\s+to|less\s+than"
+    r"(?P<approx>\b(?i:about|approximately|roughly|nearly|almost|more\s+than|over|some|around|up\s+to|less\s+than"
     r"|an\s+estimated|at\s+least)\s+)?"
     rf"(?:(?P<cur>US\s?\$|U\.S\.\s?\$|USD|MXN|MX\$|Mex\$|\$)\s?(?P<num>{_NUMBER})(?:\s*{_MULT})?"
     rf"|(?P<num2>{_NUMBER})\s+(?P<mult2>billion|million|thousand)\s+(?P<cur2>(?:U\.S\.\s+)?dollars|pesos))"
