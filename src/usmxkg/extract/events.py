@@ -67,6 +67,7 @@ _HEAD_TYPES = {
     "summit": "Meeting", "conference": "Conference", "ministerial": "Conference", "talks": "Meeting",
     "meeting": "Meeting",
 }
+_GROUP_TYPES = {"battle": "Battle", "operation": "Operation", "hurricane": "Disaster", "exercise": "Exercise"}
 _LEADING = frozenset(
     "a an the this that these those during after before since in on by from until when while following "
     "throughout between and or of with as at for its their his her".split()
@@ -113,7 +114,9 @@ _INITIAL = re.compile(
     r"\s+)?(?:the\s+)?$"
 )
 _ATTACH_WORDS = frozenset("in on of during from between the morning evening night afternoon year years".split())
-_LOCATIVE = re.compile(r"\b(?:in|at|near|into|visited|off|outside|traveled\s+to|travelled\s+to)\s+(?:the\s+)?(?:port\s+of\s+|city\s+of\s+)?$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|into|visited|off|outside|traveled\s+to|travelled\s+to)\s+(?:the\s+)?(?:port\s+of\s+|city\s+of\s+)?$"
+)
 _ENDED = re.compile(r"^[^.;]{0,15}?\b(?:ended|concluded|came\s+to\s+an\s+end|was\s+over)\b")
 _BEGAN = re.compile(r"^[^.;]{0,15}?\b(?:began|started|broke\s+out|erupted|took\s+place|occurred|was\s+fought)\b")
 _SYNONYMS = {"occupation": {"occupation", "intervention", "invasion"}, "intervention": {"occupation", "intervention"},
@@ -225,12 +228,11 @@ def _places(doc: Document, named: list[Named]) -> tuple[Entity, ...]:
 
 def _named_pattern(m: re.Match[str], base: int, lexicon: Lexicon, agents: list[Named],
                    places: tuple[Entity, ...]) -> _Candidate | None:
-    for group, type_ in (("battle", "Battle"), ("operation", "Operation"), ("hurricane", "Disaster"),
-                         ("exercise", "Exercise")):
-        if m.group(group):
-            name = m.group(group).rstrip("’'”\".,")
-            start = base + m.start(group)
-            break
+    group = next((g for g in _GROUP_TYPES if m.group(g)), None)
+    if group is not None:
+        type_ = _GROUP_TYPES[group]
+        name = m.group(group).rstrip("’'”\".,")
+        start = base + m.start(group)
     else:
         words = m.group("name").split()
         while words and words[0].lower() in _LEADING:
@@ -318,7 +320,7 @@ def _unnamed(doc: Document, sentence: Span, agents: list[Named], places: tuple[E
                               f"Signing of a {m.group('what')}", "signing", "clause", participants=people,
                               places=places))
     m = _MEETING.search(text)
-    if m and people and (len(people) >= 2 or m.group(0) in ("visited", "visit") and places):
+    if m and people and (len(people) >= 2 or (m.group(0) in ("visited", "visit") and places)):
         out.append(_Candidate(base + m.start(), base + m.end(), "Meeting", None, "Meeting", "meeting", "near",
                               participants=people, places=places))
     for pattern, type_, cue in ((_CLASH, "Battle", "clash"), (_COUP, "Event", "coup"), (_ATTACK, "Attack", "attack"),
@@ -367,10 +369,10 @@ def _date_outside(doc: Document, sentence: Span, c: _Candidate, times: list[Temp
         return None
     first = times[0]
     opening = doc.text[sentence.start:first.start_offset]
-    if first.end_offset <= c.start and _INITIAL.match(opening):
-        if c.mode in ("clause", "near") or _BEGAN.search(doc.text[c.end:c.end + 40]) or _ENDED.search(
-                doc.text[c.end:c.end + 40]):
-            return _bounds(first, doc.text[c.end:c.end + 40], c)
+    after = doc.text[c.end:c.end + 40]
+    verb_event = c.mode in ("clause", "near") or bool(_BEGAN.search(after) or _ENDED.search(after))
+    if first.end_offset <= c.start and _INITIAL.match(opening) and verb_event:
+        return _bounds(first, after, c)
     times = [t for t in times if t.precision in ("day", "month", "year") and not (t.open_end or t.open_start)]
     if c.mode == "near" and times:
         nearest = min(times, key=lambda t: min(abs(t.start_offset - c.end), abs(c.start - t.end_offset)))
@@ -416,7 +418,8 @@ def _event(doc: Document, sentence: Span, c: _Candidate, when: Temporal, start: 
            end: DateValue | None) -> Event:
     entity = c.entity
     if entity is None:
-        year = year_of(start or end) if (start or end) else 0
+        bound = start or end
+        year = year_of(bound) if bound is not None else 0
         who = " and ".join(p.label for p in c.participants[:3])
         label = f"{c.label} of {who} ({year})" if who else f"{c.label} ({year})"
         key = " ".join([c.type, *sorted(p.key for p in c.participants), *(p.key for p in c.places[:1]), str(year)])

@@ -109,7 +109,8 @@ def _nearest(items: list[Named], start: int, end: int) -> Named | None:
 
 
 def _funding(doc: Document, sentence: Span, written: Span, value: Decimal, currency: str, approximate: bool,
-             named: list[Named], fiscal: list[Temporal], laws: list[LawMention], programs: dict[str, Entity]) -> Funding:
+             named: list[Named], fiscal: list[Temporal], laws: list[LawMention],
+             programs: dict[str, Entity]) -> Funding:
     after = doc.text[written.end:sentence.end]
     program = _program(named, written, after, programs)
     account = program if program is not None and program.type == "FundingAccount" else None

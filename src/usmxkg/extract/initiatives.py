@@ -126,18 +126,18 @@ def find_laws(doc: Document, sentences: list[Span], lexicon: Lexicon) -> list[La
                 continue
             start = sentence.start + m.start() + cut
             end = sentence.start + m.end()
-            number = None
+            cited: str | None = None
             for k, (a, _b, n) in enumerate(numbers):
                 if 0 <= a - end <= 6 and re.fullmatch(r"[\s,(]*", doc.text[end:a]):
-                    number, used = n, used | {k}
-            raw.append((doc.span(start, end), name, number))
+                    cited, used = n, used | {k}
+            raw.append((doc.span(start, end), name, cited))
         for k, (a, b, n) in enumerate(numbers):
             if k not in used:
                 raw.append((doc.span(a, b), None, n))
-    named_number = {name: number for _, name, number in raw if name and number}
+    named_number = {name: cited for _, name, cited in raw if name and cited}
     out: list[LawMention] = []
-    for span, name, number in raw:
-        number = number or (named_number.get(name) if name else None)
+    for span, name, found in raw:
+        number = found or (named_number.get(name) if name else None)
         reference = lexicon.lookup(name, frozenset({"policy"})) if name else None
         if reference is not None and number is None:
             entity = reference

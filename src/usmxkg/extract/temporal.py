@@ -217,9 +217,12 @@ def _joined(text: str, first: Temporal, second: Temporal) -> Temporal | None:
 def find_temporal(text: str, offset: int = 0) -> list[Temporal]:
     """Temporal expressions of ``text``, with offsets shifted by ``offset`` (the text's place in the document).
 
-    >>> [(t.text, t.start.lexical, t.end.lexical if t.end else None) for t in find_temporal(
-    ...     "On April 24, 1846, the war of 1846–48 began; from 2006 to 2012 and in the mid-1990s.")]
-    [('April 24, 1846', '1846-04-24', None), ('1846–48', '1846', '1848'), ('from 2006 to 2012', '2006', '2012'), ('mid-1990s', '1990', '1999')]
+    >>> for t in find_temporal("On April 24, 1846, the war of 1846–48 began; from 2006 to 2012; the mid-1990s."):
+    ...     print(t.text, t.start.lexical, t.end.lexical if t.end else None)
+    April 24, 1846 1846-04-24 None
+    1846–48 1846 1848
+    from 2006 to 2012 2006 2012
+    mid-1990s 1990 1999
     >>> [(t.text, t.fiscal) for t in find_temporal("funds for FY2008 and FY09–FY11")]
     [('FY2008', ('2008',)), ('FY09–FY11', ('2009', '2010', '2011'))]
     """
