@@ -136,15 +136,15 @@ def find_laws(doc: Document, sentences: list[Span], lexicon: Lexicon) -> list[La
                 raw.append((doc.span(a, b), None, n))
     named_number = {name: cited for _, name, cited in raw if name and cited}
     out: list[LawMention] = []
-    for span, name, found in raw:
-        number = found or (named_number.get(name) if name else None)
-        reference = lexicon.lookup(name, frozenset({"policy"})) if name else None
+    for span, act, found in raw:
+        number = found or (named_number.get(act) if act else None)
+        reference = lexicon.lookup(act, frozenset({"policy"})) if act else None
         if reference is not None and number is None:
             entity = reference
         elif number is not None:
-            entity = law_entity(number, name)
+            entity = law_entity(number, act)
         else:
-            entity = Entity("policy", str(name), str(name), "Law")
+            entity = Entity("policy", str(act), str(act), "Law")
         out.append(LawMention(span, entity, number))
     return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
