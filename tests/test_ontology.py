@@ -307,7 +307,8 @@ def test_contract_axioms(ontology: Graph) -> None:
 def test_top_classes_are_pairwise_disjoint(ontology: Graph) -> None:
     """Every pair of distinct top classes is stated disjoint, except Program and Policy."""
     top = [
-        USMX[n] for n in ("Institution", "Person", "Place", "Program", "Event", "Policy", "Claim", "Document")
+        USMX[n] for n in ("Institution", "Person", "Place", "Program", "Event", "Policy", "Claim", "Document",
+                          "FundingAccount")
     ]
     disjoint: set[frozenset] = set()
     for a, b in ontology.subject_objects(OWL.disjointWith):
@@ -512,6 +513,9 @@ def test_every_usmx_class_except_top_classes_has_a_usmx_parent(ontology: Graph) 
             "Claim",
             "Document",
             "TextEvidence",
+            "FundingAccount",
+            "FundingStatement",
+            "TotalsCheck",
         )
     }
     orphans = [

@@ -94,10 +94,10 @@ def read_and_emit(
             continue
         seen[doc.doc_id] = path
         result.documents.append(doc)
-        result.warnings += [f"{path}: {w}" for w in doc.warnings]
         clock = time.perf_counter()
         quads += emit_document(doc, gazetteer, started)
         emitting += time.perf_counter() - clock
+        result.warnings += [f"{path}: {w}" for w in doc.warnings]  # with what emission found (totals checks)
     if errors and not keep_going:
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))
     result.warnings += errors

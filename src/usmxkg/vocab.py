@@ -27,6 +27,7 @@ class USMX(DefinedNamespace):
 
     # classes
     AdministrativeDivision: URIRef
+    Administration: URIRef
     Agreement: URIRef
     AgreementSigning: URIRef
     ArmedService: URIRef
@@ -54,6 +55,7 @@ class USMX(DefinedNamespace):
     Exercise: URIRef
     Finding: URIRef
     FundingAccount: URIRef
+    FundingStatement: URIRef
     GovernmentAgency: URIRef
     GovernmentDocument: URIRef
     Hypothesis: URIRef
@@ -89,6 +91,7 @@ class USMX(DefinedNamespace):
     Strategy: URIRef
     TextEvidence: URIRef
     Thesis: URIRef
+    TotalsCheck: URIRef
     Treaty: URIRef
     War: URIRef
     WebPage: URIRef
@@ -99,6 +102,7 @@ class USMX(DefinedNamespace):
     advisor: URIRef
     affiliation: URIRef
     beneficiary: URIRef
+    checkedTotal: URIRef
     claimType: URIRef
     contradicts: URIRef
     cooperationKind: URIRef
@@ -110,38 +114,54 @@ class USMX(DefinedNamespace):
     evidence: URIRef
     fundedBy: URIRef
     fundedThrough: URIRef
+    funder: URIRef
+    fundingLaw: URIRef
     hasSubOrganization: URIRef
     hasTime: URIRef
     implementedBy: URIRef
     issuedBy: URIRef
     legalAuthority: URIRef
+    observationStatus: URIRef
     partOfEvent: URIRef
     participant: URIRef
     party: URIRef
     place: URIRef
+    program: URIRef
     recipient: URIRef
     recommendedTo: URIRef
     secondReader: URIRef
     signedAgreement: URIRef
     speaker: URIRef
     subOrganizationOf: URIRef
+    summedCell: URIRef
     supports: URIRef
     unit: URIRef
     # datatype properties
     amount: URIRef
     appropriation: URIRef
+    approximate: URIRef
+    cellNote: URIRef
+    columnHeading: URIRef
+    computedSum: URIRef
+    count: URIRef
     degree: URIRef
     distributionStatement: URIRef
     fiscalYear: URIRef
+    fundingStage: URIRef
     jobTitle: URIRef
+    noteMark: URIRef
     pageCount: URIRef
     percentage: URIRef
     priorDegree: URIRef
+    publicLawNumber: URIRef
     rank: URIRef
     recommendedAction: URIRef
     reportType: URIRef
+    rowHeading: URIRef
+    statedTotal: URIRef
     studentCount: URIRef
     subjectTerm: URIRef
+    totalsAgree: URIRef
     # annotation properties
     acronym: URIRef
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from usmxkg.document import Document
 from usmxkg.extract.facts import Facts
 from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.extract.policy_facts import add_policy_facts
 
 __all__ = ["Facts", "extract"]
 
@@ -18,4 +19,5 @@ __all__ = ["Facts", "extract"]
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Facts:
     """Every kind of fact the extractors find in ``doc`` (``gazetteer``: the reference names)."""
     facts = Facts(doc.doc_id)
+    add_policy_facts(doc, gazetteer, facts)
     return facts

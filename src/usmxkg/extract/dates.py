@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
@@ -31,6 +31,12 @@ _MONTHS = {
     )
     for name in names
 }
+"""Month names and abbreviations (English and Spanish, lower case) → month number: the project's one table."""
+
+MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+"""A regular expression (no groups, to be compiled case-insensitively) matching any name of :data:`MONTHS`."""
+
+_MONTHS = MONTHS
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 _PATTERNS = [
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})$"),

@@ -28,7 +28,7 @@ CLAIM_TYPES = frozenset({"ResearchQuestion", "Hypothesis", "Finding", "Recommend
 
 EVENT_TYPES = frozenset({
     "Event", "War", "Battle", "MilitaryIntervention", "Attack", "Operation", "Exercise", "Meeting", "Conference",
-    "AgreementSigning", "Establishment", "Election", "Disaster",
+    "AgreementSigning", "Establishment", "Election", "Disaster", "Administration",
 })
 """Subclasses of ``usmx:Event`` an event can have."""
 
@@ -128,7 +128,11 @@ class Event:
 
     ``entity`` names the event (its key makes the same event in several
     documents one IRI: a reference event's slug, or the folded name);
-    ``evidence`` is the sentence or phrase that dates it.
+    ``evidence`` is the sentence or phrase that dates it. ``focus`` is what
+    the event is about by its type: the institution or program established,
+    the agreement signed, the person whose administration it is. ``when`` is
+    the temporal expression as written; ``cue`` names the rule that found the
+    event (see :mod:`usmxkg.extract.events`).
     """
 
     entity: Entity
@@ -138,6 +142,9 @@ class Event:
     end: DateValue | None = None
     participants: tuple[Entity, ...] = ()
     places: tuple[Entity, ...] = ()
+    focus: Entity | None = None
+    when: Span | None = None
+    cue: str = ""
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
@@ -158,7 +165,10 @@ class Initiative:
     """A law, policy, strategy, doctrine, agreement, program or appropriation account the document names.
 
     ``entity.kind`` is ``policy`` or ``program``; ``type`` the ``usmx:``
-    class; ``number`` a public-law number ("110-252") where stated.
+    class; ``number`` a public-law number ("110-252") where stated;
+    ``authority`` the law a program is authorised or funded by, and
+    ``accounts`` the appropriation accounts it is funded through, as the
+    sentence states them.
     """
 
     entity: Entity
@@ -166,6 +176,8 @@ class Initiative:
     evidence: Span
     number: str | None = None
     roles: tuple[Role, ...] = ()
+    authority: Entity | None = None
+    accounts: tuple[Entity, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in POLICY_TYPES | PROGRAM_TYPES:
@@ -174,7 +186,14 @@ class Initiative:
 
 @dataclass(frozen=True, slots=True)
 class Funding:
-    """An amount of money stated for a program or account: how much, in what currency, which fiscal year, by whom."""
+    """An amount of money stated for a program or account: how much, in what currency, which fiscal year, by whom.
+
+    ``amount`` is in units of ``currency`` (ISO 4217: USD, MXN), the
+    multiplier written out ("$1.4 billion" → 1400000000); ``written`` the
+    amount as printed; ``approximate`` set for "about", "roughly", "more
+    than"; ``stage`` the budget verb as stated (appropriated, requested,
+    obligated, …); ``law`` the act or public law that provides it.
+    """
 
     amount: Decimal
     currency: str
@@ -184,18 +203,38 @@ class Funding:
     fiscal_year: str | None = None
     funder: Entity | None = None
     recipient: Entity | None = None
+    written: Span | None = None
+    approximate: bool = False
+    stage: str | None = None
+    law: Entity | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Observation:
-    """One numeric cell of a table: its value, the row and column it belongs to, its unit and note marks."""
+    """One cell of a table: its value, the row and column it belongs to, its unit and note marks.
 
-    value: Decimal
+    ``value`` is None for a cell that states no number ("Not applicable",
+    ``status``); ``measure`` is the ``usmx:`` measure (amount, studentCount,
+    percentage); ``unit`` a concept of the unit scheme (``million-us-dollars``);
+    ``notes`` the table notes the cell's marks refer to; ``total`` marks a
+    stated total; the remaining fields are the dimensions the headings name.
+    """
+
+    value: Decimal | None
     evidence: Span
     row: str
     column: str
     unit: str | None = None
     marks: tuple[str, ...] = ()
+    measure: str = "amount"
+    status: str | None = None
+    notes: tuple[Span, ...] = ()
+    total: bool = False
+    fiscal_year: str | None = None
+    appropriation: str | None = None
+    account: Entity | None = None
+    program: Entity | None = None
+    recipient: Entity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +249,12 @@ class TableCheck:
 
 @dataclass(frozen=True, slots=True)
 class TableFacts:
-    """A numeric table as a dataset: its label, caption, dimensions, observations and totals checks."""
+    """A numeric table as a dataset: its label, caption, dimensions, observations and totals checks.
 
+    ``index`` is the table's place among the document's tables (its IRI key).
+    """
+
+    index: int
     label: str
     caption: Span | None
     row_dimension: str

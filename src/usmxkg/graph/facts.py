@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from usmxkg.document import Document
 from usmxkg.extract.facts import Facts
+from usmxkg.graph.cube import emit_tables, mismatch_message
+from usmxkg.graph.events import emit_events
+from usmxkg.graph.initiatives import emit_funding, emit_initiatives
 from usmxkg.graph.terms import QuadSink
 
 
 def emit_facts(sink: QuadSink, doc: Document, work: str, facts: Facts) -> None:
     """Every fact of one document as statements about ``work`` and the entities the facts name."""
+    emit_events(sink, doc, work, facts.events)
+    emit_initiatives(sink, doc, work, facts.initiatives)
+    emit_funding(sink, doc, work, facts.funding)
+    emit_tables(sink, doc, work, facts.tables)
+    doc.warnings.extend(f"{t.label or 'table'}: {mismatch_message(c)}" for t in facts.tables for c in t.checks
+                        if not c.holds)
