@@ -1,0 +1,379 @@
+"""The head of a newsroom story: site furniture, headline, subheadline, byline, date lines and dateline.
+
+Newsroom pages put the same parts above the story in a few orders (DoD News
+and AFPS: masthead, headline, "By NAME" / unit; army.mil and the af.mil
+family: headline, "NEWS | date" or "Published date", byline with rank and
+unit; DVIDS: a store stamp, then the dateline). A page copied with no line
+breaks runs them together on one line ("HEADLINE Published DATE By NAME UNIT
+Public Affairs DATELINE – body"), so the first long lines are first cut into
+parts at those markers. Each part ("unit") is then classified; the story
+starts at the dateline, or, without one, at the first line of prose.
+
+The headline is the first line of the run of text lines just before the
+first byline or date line (or, when those open the head, the first text line
+after them); text lines above the headline are site chrome, lines between
+it and the story are subheadlines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from usmxkg.readers.bylines import BY, ORG_BYLINE, is_affiliation, parse_byline, readout_spokesperson, split_name
+from usmxkg.readers.lines import Line, is_title_like
+from usmxkg.readers.news_patterns import (
+    DATE,
+    DATELINE,
+    INLINE_DATELINE,
+    LOWER,
+    MILITARY_RANK,
+    SERVICE,
+    UPPER,
+    WEEKDAY,
+    credible_dateline,
+)
+from usmxkg.readers.site_furniture import SITE_RUN, STORE_STAMP, furniture_line
+
+HEAD_LINES = 12
+"""The dateline and byline are looked for among the first lines (furniture not counted)."""
+
+RUN_ON_CHARS = 300
+"""A first line this long may hold the whole head run together."""
+
+RUN_ON_HEAD_CHARS = 900
+"""How far into a run-on line head parts are looked for."""
+
+HEADLINE_MAX_CHARS = 220
+"""A run-on headline ends before a marker this close to its start."""
+
+PROSE_WORDS = 20
+"""A line of more words than this is story text, whatever its shape."""
+
+_DATE_TAIL = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+META_DATE = re.compile(
+    rf"(?:(?:Published|Posted|Updated|Released|Date|Dated)(?:\s+on)?:?\s+)?(?:{WEEKDAY},?\s+)?(?P<date>{DATE})"
+    rf"{_DATE_TAIL}\.?",
+    re.IGNORECASE,
+)
+"""A date line of a newsroom page: "Published Sept. 27, 2023", "June 5, 2012", "Posted: May 3, 2019 at 10:15"."""
+
+_INLINE_DATE = re.compile(
+    rf"(?:(?:Published|PUBLISHED|Posted|POSTED|Updated|UPDATED|Released|RELEASED)(?:\s+on)?:?\s+"
+    rf"|[A-Z][A-Za-z]{{1,20}}(?:\s[A-Z][A-Za-z]{{1,20}})?\s*\|\s*)(?:{WEEKDAY},?\s+)?(?P<date>{DATE}){_DATE_TAIL}"
+    r"(?:\s*\|)?"
+)
+"""A date marker inside a run-on head: "Published DATE", "NEWS | DATE"."""
+
+_INLINE_BY = re.compile(
+    rf"\b(?:Story\s+by|By):?\s+(?=(?:(?:{SERVICE}\s+)?{MILITARY_RANK}\s+)?[{UPPER}][{LOWER}]+\s+"
+    rf"(?:[{UPPER}]\.\s+)?[{UPPER}])"
+)
+"""A byline marker inside a run-on head: "By" then a rank or a capitalised name."""
+
+_UNIT_END = re.compile(r"\b(?:Public\s+Affairs(?:\s+(?:Office|Detachment))?|Press\s+Service|News\s+Service)\b")
+_PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
+_CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
+_SENTENCE_END = ".!?”\"’)"
+
+
+@dataclass(slots=True)
+class Head:
+    """What the head of a story holds, as offsets and lines of the document text."""
+
+    furniture: list[Line] = field(default_factory=list)
+    title: Line | None = None
+    subtitles: list[Line] = field(default_factory=list)
+    authors: list[tuple[int, int]] = field(default_factory=list)
+    affiliations: list[tuple[int, int]] = field(default_factory=list)
+    author_titles: list[tuple[int, int]] = field(default_factory=list)
+    published: list[tuple[int, int]] = field(default_factory=list)
+    stamp: tuple[int, int] | None = None
+    dateline: tuple[Line, re.Match[str]] | None = None
+    readout: bool = False
+    body: list[Line] = field(default_factory=list)
+
+
+def read_head(text: str, lines: list[Line]) -> Head:
+    """Split the lines of a story into its head parts and the lines of the body."""
+    units = _segment(lines)
+    head = Head()
+    start = _body_start(units)
+    roles = _classify(text, units[:start], head)
+    _choose_title(units[:start], roles, head)
+    rest = units[start:]
+    if rest:
+        first = rest[0]
+        match = DATELINE.match(first.text)
+        if match and credible_dateline(match):
+            head.dateline = (first, match)
+            rest = [_tail(first, match.end()), *rest[1:]]
+        rest = _carve_readout(text, rest, head)
+    head.body = [line for line in rest if line.end > line.start]
+    return head
+
+
+def _tail(line: Line, offset: int) -> Line:
+    """The part of ``line`` from ``offset`` (relative) on, leading blanks dropped."""
+    text = line.text[offset:]
+    lead = len(text) - len(text.lstrip())
+    return Line(line.start + offset + lead, line.end, text.lstrip())
+
+
+def _part(line: Line, start: int, end: int) -> Line:
+    """The part ``[start, end)`` (relative) of ``line``, blanks trimmed."""
+    piece = line.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    stripped = piece.strip()
+    return Line(line.start + start + lead, line.start + start + lead + len(stripped), stripped)
+
+
+# --------------------------------------------------------------------------- cutting run-on heads
+
+def _segment(lines: list[Line]) -> list[Line]:
+    """Lines with a leading store stamp and run-on heads cut into their parts."""
+    out: list[Line] = []
+    opening = True
+    for index, line in enumerate(lines):
+        if index == 0:
+            stamp = STORE_STAMP.match(line.text)
+            if stamp and stamp.end() < len(line.text):
+                out.append(_part(line, 0, stamp.end()))
+                line = _tail(line, stamp.end())
+        if opening and len(line) > RUN_ON_CHARS:
+            out.extend(split_run_on(line))
+        else:
+            out.append(line)
+        opening = opening and furniture_line(line)
+    return out
+
+
+def split_run_on(line: Line) -> list[Line]:
+    """Head parts of a line that runs headline, date, byline and dateline together (else the line)."""
+    text = line.text
+    cuts: list[int] = [0]
+    pos = 0
+    while pos < min(len(text), RUN_ON_HEAD_CHARS):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        site = SITE_RUN.match(text, pos)
+        date = _INLINE_DATE.match(text, pos)
+        if site and site.end() > pos:
+            end = site.end()
+        elif date:
+            end = date.end()
+        elif _INLINE_BY.match(text, pos):
+            end = _byline_end(text, pos)
+        else:
+            dateline = INLINE_DATELINE.match(text, pos)
+            if dateline and credible_dateline(dateline):
+                break
+            marker = _next_marker(text, pos + 1)
+            if marker is None or marker - pos > HEADLINE_MAX_CHARS:
+                break
+            end = marker
+        cuts.append(end)
+        pos = end
+    cuts.append(len(text))
+    parts = [_part(line, a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+    return parts if len(parts) > 1 else [line]
+
+
+def _next_marker(text: str, pos: int) -> int | None:
+    """Where the next head part (date, byline, credible dateline, site phrase) starts after ``pos``."""
+    limit = min(len(text), pos + HEADLINE_MAX_CHARS + 1)
+    found = [m.start() for m in (_INLINE_DATE.search(text, pos, limit), _INLINE_BY.search(text, pos, limit)) if m]
+    for match in INLINE_DATELINE.finditer(text, pos, limit):
+        if credible_dateline(match):
+            found.append(match.start())
+            break
+    return min(found) if found else None
+
+
+def _byline_end(text: str, pos: int) -> int:
+    """End of a byline run on into what follows: at the dateline, a unit's last words, or the name's end."""
+    limit = min(len(text), pos + 200)
+    for match in INLINE_DATELINE.finditer(text, pos, limit):
+        if credible_dateline(match):
+            return match.start()
+    unit = _UNIT_END.search(text, pos, limit)
+    if unit:
+        return unit.end()
+    by = _INLINE_BY.match(text, pos)
+    start = by.end() if by else pos
+    name, _ = split_name(text[start:limit])
+    return start + name[1] if name else limit
+
+
+# --------------------------------------------------------------------------- classifying head units
+
+def _body_start(units: list[Line]) -> int:
+    """Index of the unit the story starts at: the dateline, else the first line of prose."""
+    seen = 0
+    for index, unit in enumerate(units):
+        if furniture_line(unit) or STORE_STAMP.fullmatch(unit.text):
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        match = DATELINE.match(unit.text)
+        if match and credible_dateline(match):
+            return index
+    seen = 0
+    for index, unit in enumerate(units):
+        if furniture_line(unit) or STORE_STAMP.fullmatch(unit.text):
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        if _prose(unit) and not _meta(unit.text) and not BY.match(unit.text):
+            return index
+    return min(len(units), 1)
+
+
+def _prose(unit: Line) -> bool:
+    """A line of story text rather than a head line (headline, byline, label)."""
+    return not is_title_like(unit) or len(unit.text.split()) > PROSE_WORDS
+
+
+def _classify(text: str, units: list[Line], head: Head) -> list[str]:
+    """Role of every head unit (furniture, stamp, date, byline, affiliation, readout, text); fields into ``head``."""
+    roles: list[str] = []
+    for index, unit in enumerate(units):
+        previous = roles[-1] if roles else ""
+        role = "text"
+        if previous == "byline" and is_affiliation(unit.text):
+            role = "affiliation"
+            head.affiliations.append((unit.start, unit.end))
+        elif index == 0 and STORE_STAMP.fullmatch(unit.text):
+            role = "stamp"
+            stamp = STORE_STAMP.match(unit.text)
+            if stamp:
+                head.stamp = (unit.start + stamp.start("date"), unit.start + stamp.end("date"))
+        elif furniture_line(unit):
+            role = "furniture"
+        elif _meta(unit.text):
+            role = _read_meta(unit, head)
+        elif _read_byline(unit, unit.text, head):
+            role = "byline"
+        elif _read_readout(text, unit, head):
+            role = "readout"
+        roles.append(role)
+    return roles
+
+
+def _meta(text: str) -> bool:
+    """True for a date line or a "|"-separated line of dates, bylines and section labels."""
+    if META_DATE.fullmatch(text):
+        return True
+    parts = [p for p in _PIPE.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    kinds = [_meta_kind(p.strip()) for p in parts]
+    return None not in kinds and any(k in ("date", "byline") for k in kinds)
+
+
+def _meta_kind(part: str) -> str | None:
+    if META_DATE.fullmatch(part):
+        return "date"
+    if BY.match(part):
+        return "byline"
+    if _CATEGORY.match(part) and len(part) <= 40:
+        return "label"
+    return None
+
+
+def _read_meta(unit: Line, head: Head) -> str:
+    """Dates and bylines of a date line or a "|" line; returns the unit's role."""
+    role = "date"
+    cursor = 0
+    for part in _PIPE.split(unit.text):
+        if not part.strip():
+            continue
+        start = unit.text.index(part, cursor)
+        cursor = start + len(part)
+        piece = _part(unit, start, start + len(part))
+        date = META_DATE.fullmatch(piece.text)
+        if date:
+            head.published.append((piece.start + date.start("date"), piece.start + date.end("date")))
+        elif _read_byline(piece, piece.text, head):
+            role = "byline"
+    return role
+
+
+def _read_byline(unit: Line, text: str, head: Head) -> bool:
+    """Authors and affiliation of a "By …" or "NAME, DoD News" unit; False when it names nobody."""
+    by = BY.match(text)
+    if by:
+        rest = by.start("rest")
+        parsed = parse_byline(by.group("rest"))
+        if not parsed.names:
+            return False
+        head.authors.extend((unit.start + rest + a, unit.start + rest + b) for a, b in parsed.names)
+        if parsed.affiliation:
+            a, b = parsed.affiliation
+            head.affiliations.append((unit.start + rest + a, unit.start + rest + b))
+        return True
+    org = ORG_BYLINE.match(text)
+    if org:
+        head.authors.append((unit.start + org.start("name"), unit.start + org.end("name")))
+        head.affiliations.append((unit.start + org.start("org"), unit.start + org.end("org")))
+        return True
+    return False
+
+
+def _read_readout(text: str, unit: Line, head: Head) -> bool:
+    """A readout formula line: its spokesperson is the author, their office the author's title."""
+    found = readout_spokesperson(text, unit.start, unit.end)
+    if found is None:
+        return False
+    head.authors.append(found.name)
+    if found.title:
+        head.author_titles.append(found.title)
+    head.readout = True
+    return True
+
+
+def _carve_readout(text: str, rest: list[Line], head: Head) -> list[Line]:
+    """A readout formula opening the body ("… provided the following readout: Secretary …") is head, not story."""
+    if head.readout or not rest:
+        return rest
+    first = rest[0]
+    found = readout_spokesperson(text, first.start, first.end)
+    if found is None or found.name[0] - first.start > 200:
+        return rest
+    head.authors.append(found.name)
+    if found.title:
+        head.author_titles.append(found.title)
+    head.readout = True
+    return [_tail(first, found.end - first.start), *rest[1:]]
+
+
+def _choose_title(units: list[Line], roles: list[str], head: Head) -> None:
+    """Headline, subheadlines and chrome among the text units (see the module docstring)."""
+    texts = [i for i, role in enumerate(roles) if role == "text"]
+    for i, role in enumerate(roles):
+        if role in ("furniture", "stamp"):
+            head.furniture.append(units[i])
+    if not texts:
+        return
+    meta = next((i for i, role in enumerate(roles) if role in ("byline", "date", "readout")), None)
+    run: list[int] = []
+    if meta is not None:
+        i = meta - 1
+        while i >= 0 and roles[i] in ("text", "furniture"):
+            if roles[i] == "text":
+                run.insert(0, i)
+            i -= 1
+        if not run:
+            run = [i for i in texts if i > meta][:1]
+    candidates = [i for i in (run or texts) if is_title_like(units[i])] or (run or texts)
+    chosen = next((i for i in candidates if len(units[i].text.split()) >= 3), candidates[0])
+    head.title = units[chosen]
+    for i in texts:
+        if i < chosen:
+            head.furniture.append(units[i])
+        elif i > chosen:
+            head.subtitles.append(units[i])
+    head.furniture.sort(key=lambda line: line.start)
