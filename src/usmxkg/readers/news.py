@@ -94,10 +94,14 @@ def _next_to(text: str, first: Line, second: Line) -> bool:
 def _record_head(doc: Document, head: Head) -> None:
     for line in head.furniture:
         doc.add_zone("furniture", line.start, line.end)
+    for line in head.captions:
+        doc.add_zone("caption", line.start, line.end)
     if head.title is not None:
         doc.add_field("title", doc.span(head.title.start, head.title.end))
     for line in head.subtitles:
         doc.add_field("subtitle", doc.span(line.start, line.end))
+    for line in head.publishers:
+        doc.add_field("publisher", doc.span(line.start, line.end))
     for start, end in head.authors:
         _add_author(doc, start, end)
     for start, end in head.affiliations:

@@ -34,7 +34,7 @@ from usmxkg.readers.news_patterns import (
     WEEKDAY,
     credible_dateline,
 )
-from usmxkg.readers.site_furniture import SITE_RUN, STORE_STAMP, furniture_line
+from usmxkg.readers.site_furniture import SITE_RUN, STORE_STAMP, caption_line, furniture_line
 
 HEAD_LINES = 12
 """The dateline and byline are looked for among the first lines (furniture not counted)."""
@@ -72,6 +72,13 @@ _INLINE_BY = re.compile(
 )
 """A byline marker inside a run-on head: "By" then a rank or a capitalised name."""
 
+ISSUING_OFFICE = re.compile(
+    r"^(?:The\s+)?Office\s+of\s+(?:the\s+)?(?:Spokesperson|Press\s+Secretary|Public\s+Affairs"
+    r"|(?:the\s+)?Assistant\s+to\s+the\s+Secretary\s+of\s+Defense\s+for\s+Public\s+Affairs)$",
+    re.IGNORECASE,
+)
+"""The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON")."""
+
 _UNIT_END = re.compile(r"\b(?:Public\s+Affairs(?:\s+(?:Office|Detachment))?|Press\s+Service|News\s+Service)\b")
 _PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
@@ -83,12 +90,14 @@ class Head:
     """What the head of a story holds, as offsets and lines of the document text."""
 
     furniture: list[Line] = field(default_factory=list)
+    captions: list[Line] = field(default_factory=list)
     title: Line | None = None
     subtitles: list[Line] = field(default_factory=list)
     authors: list[tuple[int, int]] = field(default_factory=list)
     affiliations: list[tuple[int, int]] = field(default_factory=list)
     author_titles: list[tuple[int, int]] = field(default_factory=list)
     published: list[tuple[int, int]] = field(default_factory=list)
+    publishers: list[Line] = field(default_factory=list)
     stamp: tuple[int, int] | None = None
     dateline: tuple[Line, re.Match[str]] | None = None
     readout: bool = False
@@ -101,7 +110,7 @@ def read_head(text: str, lines: list[Line]) -> Head:
     head = Head()
     start = _body_start(units)
     roles = _classify(text, units[:start], head)
-    _choose_title(units[:start], roles, head)
+    _choose_title(text, units[:start], roles, head)
     rest = units[start:]
     if rest:
         first = rest[0]
@@ -209,17 +218,20 @@ def _byline_end(text: str, pos: int) -> int:
 # --------------------------------------------------------------------------- classifying head units
 
 def _body_start(units: list[Line]) -> int:
-    """Index of the unit the story starts at: the dateline, else the first line of prose."""
+    """Index of the unit the story starts at: the dateline, else the first line of prose.
+
+    Photo captions above the story (army.mil's lead photo) are passed over.
+    """
     seen = 0
     for index, unit in enumerate(units):
-        if furniture_line(unit) or STORE_STAMP.fullmatch(unit.text):
+        if furniture_line(unit) or STORE_STAMP.fullmatch(unit.text) or caption_line(unit, None):
             continue
         seen += 1
-        if seen > HEAD_LINES:
-            break
         match = DATELINE.match(unit.text)
         if match and credible_dateline(match):
             return index
+        if seen >= HEAD_LINES or (_prose(unit) and not _meta(unit.text) and not BY.match(unit.text)):
+            break  # a dateline opens the story: one after prose is quoted inside something else
     seen = 0
     for index, unit in enumerate(units):
         if furniture_line(unit) or STORE_STAMP.fullmatch(unit.text):
@@ -238,7 +250,10 @@ def _prose(unit: Line) -> bool:
 
 
 def _classify(text: str, units: list[Line], head: Head) -> list[str]:
-    """Role of every head unit (furniture, stamp, date, byline, affiliation, readout, text); fields into ``head``."""
+    """Role of every head unit (furniture, stamp, caption, date, byline, affiliation, readout, text).
+
+    What the units say goes into ``head``.
+    """
     roles: list[str] = []
     for index, unit in enumerate(units):
         previous = roles[-1] if roles else ""
@@ -253,6 +268,12 @@ def _classify(text: str, units: list[Line], head: Head) -> list[str]:
                 head.stamp = (unit.start + stamp.start("date"), unit.start + stamp.end("date"))
         elif furniture_line(unit):
             role = "furniture"
+        elif caption_line(unit, units[index - 1] if index else None):
+            role = "caption"
+            head.captions.append(unit)
+        elif ISSUING_OFFICE.match(unit.text):
+            role = "publisher"
+            head.publishers.append(unit)
         elif _meta(unit.text):
             role = _read_meta(unit, head)
         elif _read_byline(unit, unit.text, head):
@@ -350,7 +371,20 @@ def _carve_readout(text: str, rest: list[Line], head: Head) -> list[Line]:
     return [_tail(first, found.end - first.start), *rest[1:]]
 
 
-def _choose_title(units: list[Line], roles: list[str], head: Head) -> None:
+def _wrapped(text: str, line: Line, following: Line) -> bool:
+    """True when a headline line goes on in the next line (hard wrapping): no blank line between them, and
+    the next starts in lower case or the line ends on a word no headline ends on."""
+    if text.count("\n", line.end, following.start) != 1:
+        return False
+    last = line.text.split()[-1].lower()
+    return following.text[0].islower() or last in _CONTINUING
+
+
+_CONTINUING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "with", "a", "an", "by", "at", "from"})
+"""Words a headline does not end on: a line ending with one is wrapped."""
+
+
+def _choose_title(text: str, units: list[Line], roles: list[str], head: Head) -> None:
     """Headline, subheadlines and chrome among the text units (see the module docstring)."""
     texts = [i for i, role in enumerate(roles) if role == "text"]
     for i, role in enumerate(roles):
@@ -362,7 +396,7 @@ def _choose_title(units: list[Line], roles: list[str], head: Head) -> None:
     run: list[int] = []
     if meta is not None:
         i = meta - 1
-        while i >= 0 and roles[i] in ("text", "furniture"):
+        while i >= 0 and roles[i] in ("text", "furniture", "publisher", "caption"):
             if roles[i] == "text":
                 run.insert(0, i)
             i -= 1
@@ -370,10 +404,13 @@ def _choose_title(units: list[Line], roles: list[str], head: Head) -> None:
             run = [i for i in texts if i > meta][:1]
     candidates = [i for i in (run or texts) if is_title_like(units[i])] or (run or texts)
     chosen = next((i for i in candidates if len(units[i].text.split()) >= 3), candidates[0])
-    head.title = units[chosen]
+    last = chosen
+    while last + 1 < len(units) and roles[last + 1] == "text" and _wrapped(text, units[last], units[last + 1]):
+        last += 1
+    head.title = Line(units[chosen].start, units[last].end, text[units[chosen].start:units[last].end])
     for i in texts:
         if i < chosen:
             head.furniture.append(units[i])
-        elif i > chosen:
+        elif i > last:
             head.subtitles.append(units[i])
     head.furniture.sort(key=lambda line: line.start)

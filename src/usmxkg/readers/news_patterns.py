@@ -135,7 +135,7 @@ SERVICE = (r"(?:(?:U\.S\.\s+)?(?:Army\s+National\s+Guard|Air\s+National\s+Guard|
 """A service named before a rank ("Army Sgt.", "Air Force Brig. Gen.")."""
 
 GLOSSED_RANK = (rf"(?:[{UPPER}][\w/]*\s+(?:(?:de|del|\d/o)\s+)?){{1,3}}(?:\d/o\s+)?\((?:{MILITARY_RANK}\s*)+\)")
-"""A foreign rank glossed with its U.S. equivalent: "Capitán 2/o (Capt.)", "Group General (Brig. Gen.)"."""
+"""A foreign rank glossed with its U.S. equivalent: "Capitán 1/o (Capt.)", "General de Ala (Brig. Gen.)"."""
 
 RANK_PREFIX = re.compile(rf"^(?:(?:{SERVICE}\s+)?(?:{GLOSSED_RANK}|{MILITARY_RANK})\s+)+")
 """Service and rank words at the start of a byline or speaker ("Army Sgt. 1st Class ")."""

@@ -8,8 +8,8 @@ of the previous paragraph (the continued-quote convention). A pronoun
 speaker ("she said") is resolved to the last person named as speaking
 before it. Military newsrooms put the speaker's nationality, service and
 rank before the name, in AP abbreviations ("said Lt. Gen. NAME IV") or as a
-foreign rank glossed in parentheses ("said Mexican air force Capitán 2/o
-(Capt.) NAME"); those words are matched and dropped from the speaker's name.
+foreign rank glossed in parentheses ("said Mexican navy Capitán de Fragata
+(Cmdr.) NAME"); those words are matched and dropped from the speaker's name.
 """
 
 from __future__ import annotations
@@ -37,19 +37,20 @@ NATIONALITY = rf"(?:U\.S\.|[{UPPER}][{LOWER}]+(?:an|ese|ish|ch|i))"
 SERVICE_WORDS = (r"(?:[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|[Mm]arine [Cc]orps|[Mm]arines?|[Cc]oast [Gg]uard"
                  r"|[Ss]pace [Ff]orce|(?:[Aa]ir |[Aa]rmy )?[Nn]ational [Gg]uard)")
 SPEAKER_PREFIX = (rf"(?:(?:{NATIONALITY}\s+)?(?:{SERVICE_WORDS}\s+)?(?:(?:{GLOSSED_RANK}|{MILITARY_RANK})\s+)+)")
-"""Nationality, service and rank before a speaker's name ("Mexican air force Capitán 2/o (Capt.) ")."""
+"""Nationality, service and rank before a speaker's name ("Mexican navy Teniente de Navío (Lt.) ")."""
 
 SPEAKER = rf"(?:{SPEAKER_PREFIX})?(?P<who>{NAME}|{PRONOUN})"
 
 _AFTER_NAME_VERB = re.compile(rf"\s*{SPEAKER}\s+{VERBS}\b")
 _AFTER_VERB_NAME = re.compile(rf"\s*{VERBS}\s+{SPEAKER}\b")
 _BEFORE = re.compile(rf"(?P<who>\b{NAME}|\b{PRONOUN})\s+{VERBS}(?:\s+[^“”\".!?;]{{0,60}}?)?\s*[,:]?\s*$")
-_ANYWHERE = re.compile(
-    rf"(?P<who>\b{NAME}|\b{PRONOUN})\s+{VERBS}\b"
-    rf"|\b{VERBS}\s+(?:{SPEAKER_PREFIX})?(?P<who2>{NAME})\b"
-    rf"|(?P<who3>\b{NAME}),\s+(?:the|a|an|who|whose|which)\s(?:(?!\.\s+[{UPPER}])[^;:“”\"]){{3,120}}?,\s+{VERBS}\b"
-)
-"""An attribution anywhere: "NAME said", "said NAME", or "NAME, the/who …, said" (apposition)."""
+_VERB = re.compile(rf"\b{VERBS}\b")
+_NAME_BEFORE = re.compile(rf"(?P<who>\b{NAME}|\b{PRONOUN})\s+$")
+_NAME_AFTER = re.compile(rf"\s+(?:{SPEAKER_PREFIX})?(?P<who>{NAME})\b")
+_APPOSITION = re.compile(
+    rf"(?P<who>\b{NAME}),\s+(?:the|a|an|who|whose|which)\s(?:(?!\.\s+[{UPPER}])[^;:“”\"]){{3,120}}?,\s+$")
+WINDOW_CHARS = 200
+"""How far before a speech verb its speaker is looked for."""
 _QUOTE = re.compile(r"“(?P<curly>[^“”]*)(?P<close>”|$)|\"(?P<straight>[^\"]*)(?P<sclose>\"|$)")
 
 TITLE_WORDS = frozenset({
@@ -132,16 +133,33 @@ def _direct_speaker(after: str, before: str, after_at: int, before_at: int) -> _
 
 def _paragraph_speaker(masked: str, offset: int) -> _Attribution | None:
     """The first attribution anywhere in the paragraph outside the quotes."""
-    match = _ANYWHERE.search(masked)
-    if match is None:
-        return None
-    group = _speaker_group(match)
-    return _Attribution(offset + match.start(group), match.group(group))
+    found = _attributions(masked)
+    return _Attribution(offset + found[0][0], found[0][1]) if found else None
 
 
-def _speaker_group(match: re.Match[str]) -> str:
-    """Which alternative of :data:`_ANYWHERE` matched."""
-    return next(g for g in ("who", "who2", "who3") if match.group(g))
+def _attributions(masked: str) -> list[tuple[int, str]]:
+    """Every attribution of a (masked) paragraph as (offset, speaker as written), in text order.
+
+    An attribution is "NAME said", "said NAME", or "NAME, the/who …, said"
+    (apposition). Each speech verb is found first and its speaker looked for
+    next to it, so the cost stays linear in the paragraph's length.
+    """
+    out: list[tuple[int, str]] = []
+    for verb in _VERB.finditer(masked):
+        window = max(0, verb.start() - WINDOW_CHARS)
+        before = _NAME_BEFORE.search(masked, window, verb.start())
+        apposition = _APPOSITION.search(masked, window, verb.start())
+        found = [m for m in (apposition, before) if m]
+        if found:
+            match = min(found, key=lambda m: m.start("who"))
+        else:
+            after = _NAME_AFTER.match(masked, verb.end())
+            if after is None:
+                continue
+            match = after
+        if not out or out[-1][0] != match.start("who"):
+            out.append((match.start("who"), match.group("who")))
+    return sorted(out)
 
 
 def _mask(text: str, paragraph: Span, matches: list[re.Match[str]]) -> str:
@@ -168,11 +186,10 @@ def _named_attributions(doc: Document, paragraphs: list[Span]) -> list[_Attribut
     for paragraph in paragraphs:
         matches = list(_QUOTE.finditer(doc.text, paragraph.start, paragraph.end))
         masked = _mask(doc.text, paragraph, matches)
-        for match in _ANYWHERE.finditer(masked):
-            group = _speaker_group(match)
-            name = clean_name(match.group(group))
+        for start, who in _attributions(masked):
+            name = clean_name(who)
             if name and not _is_pronoun(name):
-                out.append(_Attribution(paragraph.start + match.start(group), name))
+                out.append(_Attribution(paragraph.start + start, name))
     return out
 
 
@@ -194,9 +211,10 @@ def clean_name(name: str) -> str:
     """Drop leading ranks, offices and sentence openers ("Mexican President Enrique Peña Nieto" → name)."""
     words = name.split()
     while True:
-        while len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
-            words.pop(0)
         rank = RANK_PREFIX.match(" ".join(words) + " ")
-        if rank is None or len(rank.group().split()) >= len(words):
-            return " ".join(words)
-        words = words[len(rank.group().split()):]
+        if rank is not None and len(rank.group().split()) < len(words):
+            words = words[len(rank.group().split()):]
+        if len(words) > 1 and words[0].rstrip(".").lower() in TITLE_WORDS:
+            words.pop(0)
+            continue
+        return " ".join(words)

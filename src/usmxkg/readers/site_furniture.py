@@ -1,16 +1,16 @@
 """Host-site furniture of government and military newsrooms, and photo captions inside stories.
 
-Text copied from a newsroom page keeps the page's chrome: the U.S. Web Design
-System banner every .mil and .gov site carries ("An official website of the
-United States government", "Here's how you know", "A .mil website belongs
-to …", "A lock ( ) or https:// means …"), archive notices of retired sites
-(archive.defense.gov: "You have reached a collection of archived material …",
-the Section 508 form notice), mastheads and section labels ("United States
-Department of Defense", "DoD News", "News Article", "… News Feed"), sharing
-and printing links, photo-viewer controls ("Click photo for screen-resolution
-image", "Show Caption", "Photo Details"), DVIDS story fields ("Courtesy
-Story", "Story ID:", "Date Posted:"), aggregator counters and tag lines, and
-a store stamp (" date 2024-06-24") in front of a saved page. None of it is
+Text copied from a newsroom page keeps the page's chrome: the banner of the
+U.S. Web Design System that every .mil and .gov site carries (the official
+website line, "Here's how you know", the ".mil website belongs to" and
+"lock … https://" explanations), the archive notices of retired sites
+(archive.defense.gov: the archived-material notice and the Section 508 form
+notice), mastheads and section labels ("United States Department of
+Defense", "DoD News", "News Article", "… News Feed"), sharing and printing
+links, photo-viewer controls ("Click photo for …", "Show Caption", "Photo
+Details"), DVIDS story fields ("Courtesy Story", "Story ID:", "Date
+Posted:"), aggregator counters and tag lines, and a store stamp
+(" date 2024-06-24") in front of a saved page. None of it is
 the story: readers zone it as ``furniture`` and keep it out of the
 paragraphs.
 
@@ -129,6 +129,9 @@ PHOTO_CREDIT = re.compile(
 )
 """A photo credit closing a caption: "DOD photo by NAME", "(U.S. Air Force photo by Senior Airman NAME)"."""
 
+CREDIT_TAIL_CHARS = 200
+"""A photo credit is within this many characters of its caption's end."""
+
 CAPTION_MAX_CHARS = 900
 """Captions are a few sentences; a longer line with a credit at its end is a paragraph quoting one."""
 
@@ -144,4 +147,5 @@ def caption_line(line: Line, previous: Line | None) -> bool:
         return False
     if previous is not None and PHOTO_VIEWER.match(previous.text) and not PHOTO_VIEWER.match(line.text):
         return True
-    return PHOTO_CREDIT.search(line.text) is not None
+    tail = line.text[-CREDIT_TAIL_CHARS:]  # a credit closes its caption: only the end is searched
+    return "photo" in tail.lower() and PHOTO_CREDIT.search(tail) is not None
