@@ -6,6 +6,8 @@ Fixtures in ``tests/data/news`` are invented stories, one per site convention
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -214,6 +216,33 @@ def test_two_thousand_character_excerpt_cut_mid_word_is_detected() -> None:
     doc = from_text(cut)
     assert doc.kind == "news-release"
     assert texts(doc, "author") == ["Ingrid O. Baptiste"] and texts(doc, "date") == ["May 4, 2015"]
+
+
+def one_line(text: str) -> str:
+    """The page saved with no line breaks at all."""
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def hard_wrap(text: str) -> str:
+    """The page saved hard-wrapped at 72 columns (adjacent lines joined and refilled)."""
+    return "\n\n".join(textwrap.fill(p, 72) for p in re.split(r"\n\s*\n", text))
+
+
+@pytest.mark.parametrize("mangle", [one_line, hard_wrap])
+@pytest.mark.parametrize(("name", "title", "author", "date"), [
+    ("mil_banner_news_date.txt", "Medics from two nations train for mass casualties", "Lorena Castillo-Brandt",
+     "March 3, 2021"),
+    ("archive_banner.txt", "Defense Leaders Open Hemispheric Logistics Forum", "Miriam Okwuosa-Hale",
+     "Oct. 6, 2011"),
+    ("dod_afps_two_line_byline.txt", "Border Engineers Share Flood-Control Lessons", "Harold T. Vasquez-Lind",
+     "March 14, 2009"),
+])
+def test_whitespace_mangled_pages(mangle, name: str, title: str, author: str, date: str) -> None:
+    doc = from_text(mangle((NEWS / name).read_text(encoding="utf-8")))
+    assert doc.kind == "news-release"
+    flat = {field: [" ".join(v.split()) for v in texts(doc, field)] for field in ("title", "author", "date")}
+    assert flat == {"title": [title], "author": [author], "date": [date]}
+    assert not any("official website" in p.text or "archived material" in p.text for p in doc.paragraphs)
 
 
 # --- competition: other families keep their kinds -----------------------------------------------

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from usmxkg.readers.news_patterns import LOWER, MILITARY_RANK, NAME, RANK_PREFIX, SERVICE, UPPER
 
-BY = re.compile(r"^(?:(?:Story|Written|Article|Report|Text)\s+)?[Bb][Yy]:?\s+(?P<rest>\S.{0,240})$")
+BY = re.compile(r"^(?:(?:Story|Written|Article|Report|Text)\s+)?[Bb][Yy]:?\s+(?P<rest>\S.{0,240})$", re.DOTALL)
 """A byline: "By …", DVIDS "Story by …"."""
 
 AFFILIATION_END = (

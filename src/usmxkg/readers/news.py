@@ -279,15 +279,23 @@ def _readout(s: Sample) -> float:
 
 
 def _photo_page(s: Sample) -> float:
-    """A headline and a caption only: the caption's when-and-where or a photo credit closes it."""
+    """A headline and a caption only: the caption's when-and-where or a photo credit closes it.
+
+    Without line breaks only the caption's when-and-where tells it.
+    """
     if s.length > PHOTO_PAGE_CHARS + 500:
         return 0.0
     lines = [line for line in s.lines if not furniture_line(line) and not STORE_STAMP.fullmatch(line.text)]
-    if not 2 <= len(lines) <= 4 or not is_title_like(lines[0]):
+    if not lines or find_dateline(lines):
         return 0.0
-    body = lines[1:]
-    return float(any(CAPTION_DATE.search(line.text) or _CAPTION_CREDIT.search(line.text) for line in body)
-                 and not find_dateline(lines))
+    parts = blocks(s.head, lines)
+    if len(parts) == 1 and len(lines) == 1:
+        return float(bool(CAPTION_DATE.search(lines[0].text)))
+    if not 2 <= len(parts) <= 3 or not is_title_like(parts[0][0]):
+        return 0.0
+    body = [line for part in parts[1:] for line in part]
+    text = " ".join(line.text for line in body)
+    return float(bool(CAPTION_DATE.search(text) or _CAPTION_CREDIT.search(text)))
 
 
 def _byline_top(s: Sample) -> float:

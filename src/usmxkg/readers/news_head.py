@@ -21,8 +21,16 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from usmxkg.readers.bylines import BY, ORG_BYLINE, is_affiliation, parse_byline, readout_spokesperson, split_name
-from usmxkg.readers.lines import Line, is_title_like
+from usmxkg.readers.bylines import (
+    AFFILIATION_END,
+    BY,
+    ORG_BYLINE,
+    is_affiliation,
+    parse_byline,
+    readout_spokesperson,
+    split_name,
+)
+from usmxkg.readers.lines import Line, blocks, is_title_like, unwrapped
 from usmxkg.readers.news_patterns import (
     DATE,
     DATELINE,
@@ -34,7 +42,7 @@ from usmxkg.readers.news_patterns import (
     WEEKDAY,
     credible_dateline,
 )
-from usmxkg.readers.site_furniture import SITE_RUN, STORE_STAMP, caption_line, furniture_line
+from usmxkg.readers.site_furniture import FURNITURE_LINE, SITE_RUN, STORE_STAMP, caption_line, furniture_line
 
 HEAD_LINES = 12
 """The dateline and byline are looked for among the first lines (furniture not counted)."""
@@ -42,11 +50,14 @@ HEAD_LINES = 12
 RUN_ON_CHARS = 300
 """A first line this long may hold the whole head run together."""
 
-RUN_ON_HEAD_CHARS = 900
+RUN_ON_HEAD_CHARS = 1_500
 """How far into a run-on line head parts are looked for."""
 
 HEADLINE_MAX_CHARS = 220
 """A run-on headline ends before a marker this close to its start."""
+
+WRAPPED_PROSE_CHARS = 150
+"""A block of adjacent short lines this long is a hard-wrapped paragraph, not a stack of head lines."""
 
 PROSE_WORDS = 20
 """A line of more words than this is story text, whatever its shape."""
@@ -61,7 +72,7 @@ META_DATE = re.compile(
 
 _INLINE_DATE = re.compile(
     rf"(?:(?:Published|PUBLISHED|Posted|POSTED|Updated|UPDATED|Released|RELEASED)(?:\s+on)?:?\s+"
-    rf"|[A-Z][A-Za-z]{{1,20}}(?:\s[A-Z][A-Za-z]{{1,20}})?\s*\|\s*)(?:{WEEKDAY},?\s+)?(?P<date>{DATE}){_DATE_TAIL}"
+    rf"|[A-Z]{{2,20}}(?:\s[A-Z]{{2,20}})?\s*\|\s*)(?:{WEEKDAY},?\s+)?(?P<date>{DATE}){_DATE_TAIL}"
     r"(?:\s*\|)?"
 )
 """A date marker inside a run-on head: "Published DATE", "NEWS | DATE"."""
@@ -80,9 +91,16 @@ ISSUING_OFFICE = re.compile(
 """The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON")."""
 
 _UNIT_END = re.compile(r"\b(?:Public\s+Affairs(?:\s+(?:Office|Detachment))?|Press\s+Service|News\s+Service)\b")
+_UNIT_RUN = re.compile(r"(?:(?:[A-Z0-9][\w.&'’()-]*|of|the|and|for)(?:\s+|$))+")
+"""Capitalised words (and the small words of unit names) running on after a byline name."""
+
+AFFILIATION_WORD = re.compile(rf"\b{AFFILIATION_END}\b")
+"""A word that may end a unit name ("… Army North", "… Public Affairs")."""
+
 _PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
-_SENTENCE_END = ".!?”\"’)"
+_LABEL_END = re.compile(rf"[{UPPER}][\w .&'’-]{{0,50}}\s[A-Z]{{3,}}")
+"""Section labels run together before a "|" ("Army North News Feed NEWS")."""
 
 
 @dataclass(slots=True)
@@ -106,9 +124,9 @@ class Head:
 
 def read_head(text: str, lines: list[Line]) -> Head:
     """Split the lines of a story into its head parts and the lines of the body."""
-    units = _segment(lines)
+    units = _segment(text, lines)
     head = Head()
-    start = _body_start(units)
+    start = _body_start(units, _wrapped_prose(text, units))
     roles = _classify(text, units[:start], head)
     _choose_title(text, units[:start], roles, head)
     rest = units[start:]
@@ -140,21 +158,36 @@ def _part(line: Line, start: int, end: int) -> Line:
 
 # --------------------------------------------------------------------------- cutting run-on heads
 
-def _segment(lines: list[Line]) -> list[Line]:
-    """Lines with a leading store stamp and run-on heads cut into their parts."""
+def _segment(text: str, lines: list[Line]) -> list[Line]:
+    """Lines with a leading store stamp cut off and run-on heads cut into their parts.
+
+    A head block hard-wrapped over several lines (a page saved with its
+    banner or head wrapped) is first joined: a block that is site chrome as a
+    whole becomes one furniture unit; an opening block holding the head parts
+    is cut like a run-on line.
+    """
     out: list[Line] = []
     opening = True
-    for index, line in enumerate(lines):
-        if index == 0:
-            stamp = STORE_STAMP.match(line.text)
-            if stamp and stamp.end() < len(line.text):
-                out.append(_part(line, 0, stamp.end()))
-                line = _tail(line, stamp.end())
-        if opening and len(line) > RUN_ON_CHARS:
-            out.extend(split_run_on(line))
-        else:
-            out.append(line)
-        opening = opening and furniture_line(line)
+    for number, block in enumerate(blocks(text, lines)):
+        if number == 0:
+            stamp = STORE_STAMP.match(block[0].text)
+            if stamp and stamp.end() < len(block[0].text):
+                out.append(_part(block[0], 0, stamp.end()))
+                block = [_tail(block[0], stamp.end()), *block[1:]]
+        joined = Line(block[0].start, block[-1].end, text[block[0].start:block[-1].end])
+        if number < HEAD_LINES and len(block) > 1 and not all(furniture_line(line) for line in block):
+            if SITE_RUN.fullmatch(joined.text):
+                out.append(joined)
+                continue
+            if opening and not unwrapped(block) and len(joined) > RUN_ON_CHARS:
+                parts = split_run_on(joined)
+                if len(parts) > 1:
+                    out.extend(parts)
+                    opening = False
+                    continue
+        for line in block:
+            out.extend(split_run_on(line) if opening and len(line) > RUN_ON_CHARS else [line])
+            opening = opening and furniture_line(line)
     return out
 
 
@@ -206,18 +239,33 @@ def _byline_end(text: str, pos: int) -> int:
     for match in INLINE_DATELINE.finditer(text, pos, limit):
         if credible_dateline(match):
             return match.start()
-    unit = _UNIT_END.search(text, pos, limit)
-    if unit:
-        return unit.end()
+    closing = _UNIT_END.search(text, pos, limit)
+    if closing:
+        return closing.end()
     by = _INLINE_BY.match(text, pos)
     start = by.end() if by else pos
-    name, _ = split_name(text[start:limit])
-    return start + name[1] if name else limit
+    name, unit = split_name(text[start:limit])
+    if name is None:
+        return limit
+    if unit is None:
+        return start + name[1]
+    run = _UNIT_RUN.match(text, start + unit, limit)
+    last = [m.end() for m in AFFILIATION_WORD.finditer(text, start + unit, run.end())] if run else []
+    return last[-1] if last else start + name[1]
 
 
 # --------------------------------------------------------------------------- classifying head units
 
-def _body_start(units: list[Line]) -> int:
+def _wrapped_prose(text: str, units: list[Line]) -> set[int]:
+    """Starts of units in hard-wrapped blocks of prose: short lines that are not head lines."""
+    out: set[int] = set()
+    for block in blocks(text, units):
+        if len(block) > 1 and sum(len(u) for u in block) > WRAPPED_PROSE_CHARS:
+            out.update(u.start for u in block if not furniture_line(u))
+    return out
+
+
+def _body_start(units: list[Line], wrapped: set[int]) -> int:
     """Index of the unit the story starts at: the dateline, else the first line of prose.
 
     Photo captions above the story (army.mil's lead photo) are passed over.
@@ -230,7 +278,7 @@ def _body_start(units: list[Line]) -> int:
         match = DATELINE.match(unit.text)
         if match and credible_dateline(match):
             return index
-        if seen >= HEAD_LINES or (_prose(unit) and not _meta(unit.text) and not BY.match(unit.text)):
+        if seen >= HEAD_LINES or (_prose(unit, wrapped) and not _meta(unit.text) and not BY.match(unit.text)):
             break  # a dateline opens the story: one after prose is quoted inside something else
     seen = 0
     for index, unit in enumerate(units):
@@ -239,14 +287,14 @@ def _body_start(units: list[Line]) -> int:
         seen += 1
         if seen > HEAD_LINES:
             break
-        if _prose(unit) and not _meta(unit.text) and not BY.match(unit.text):
+        if _prose(unit, wrapped) and not _meta(unit.text) and not BY.match(unit.text):
             return index
     return min(len(units), 1)
 
 
-def _prose(unit: Line) -> bool:
+def _prose(unit: Line, wrapped: set[int]) -> bool:
     """A line of story text rather than a head line (headline, byline, label)."""
-    return not is_title_like(unit) or len(unit.text.split()) > PROSE_WORDS
+    return unit.start in wrapped or not is_title_like(unit) or len(unit.text.split()) > PROSE_WORDS
 
 
 def _classify(text: str, units: list[Line], head: Head) -> list[str]:
@@ -296,11 +344,12 @@ def _meta(text: str) -> bool:
 
 
 def _meta_kind(part: str) -> str | None:
+    """What one "|"-separated part of a head line is: a date, a byline or a section label."""
     if META_DATE.fullmatch(part):
         return "date"
     if BY.match(part):
         return "byline"
-    if _CATEGORY.match(part) and len(part) <= 40:
+    if (_CATEGORY.match(part) and len(part) <= 40) or _LABEL_END.fullmatch(part) or FURNITURE_LINE.fullmatch(part):
         return "label"
     return None
 

@@ -39,7 +39,7 @@ BANNER_PHRASES = (
     r"Here['’]?s\s+how\s+you\s+know\.?",
     r"Official\s+websites\s+use\s+\.(?:mil|gov)\b[^.]{0,120}\.?",
     r"Secure\s+\.(?:mil|gov)\s+websites\s+use\s+HTTPS\b[^.]{0,160}\.?",
-    r"A\s+\.(?:mil|gov)\s+website\s+belongs\s+to\s+an\s+official\b[^.]{0,140}(?:\bU\.S\.[^.]{0,100})?\.",
+    r"A\s+\.(?:mil|gov)\s+website\s+belongs\s+to\s+an\s+official\b[^.]{0,140}?(?:\bU\.S\.[^.]{0,100})?\.",
     r"A\s+lock\s*\([^)]{0,20}\)\s*or\s+https://[^.]{0,140}\.(?:mil|gov)\s+website\.",
     r"Share\s+sensitive\s+information\s+only\s+on\s+official,?\s+secure\s+websites\.",
     # archive notices of retired newsroom sites
@@ -55,6 +55,8 @@ MASTHEAD_PHRASES = (
     r"(?:The\s+)?(?:United\s+States|U\.S\.)\s+Department\s+of\s+(?:Defense|State|the\s+(?:Army|Navy|Air\s+Force))"
     r"(?=\s|$)",
     r"Bookmark\s+and\s+Share",
+    r"(?:DoD|DOD)\s+News(?=\s|$)",
+    r"News\s+Article(?=\s|$)",
 )
 """Mastheads and sharing widgets of government newsrooms."""
 
@@ -137,7 +139,9 @@ CAPTION_MAX_CHARS = 900
 
 
 def furniture_line(line: Line) -> bool:
-    """True when the whole line is site or newsroom furniture."""
+    """True when the whole line is site or newsroom furniture (a run of site phrases may be long)."""
+    if SITE_RUN.fullmatch(line.text):
+        return True
     return len(line) <= 600 and FURNITURE_LINE.fullmatch(line.text) is not None
 
 
