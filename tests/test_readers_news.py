@@ -17,7 +17,7 @@ from usmxkg.readers import read_bytes, read_path
 from usmxkg.readers.bylines import parse_byline, readout_spokesperson, split_name
 from usmxkg.readers.lines import split_lines
 from usmxkg.readers.news import DATE, DATE_LINE, NAME, clean_name, find_dateline
-from usmxkg.readers.news_head import split_run_on
+from usmxkg.readers.news_runon import split_run_on
 from usmxkg.readers.site_furniture import FURNITURE_LINE, caption_line, furniture_line
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"

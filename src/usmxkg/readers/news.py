@@ -6,7 +6,8 @@ share a layout fixed by newsroom convention (AP style): site furniture, a
 headline, a byline with the writer's unit, a date line, a dateline opening
 the first paragraph, paragraphs of reported and quoted speech, photo
 captions between them, and closing furniture. The head is read by
-:mod:`usmxkg.readers.news_head`, furniture and captions are recognised by
+:mod:`usmxkg.readers.news_head` (run-on heads cut by
+:mod:`usmxkg.readers.news_runon`), furniture and captions are recognised by
 :mod:`usmxkg.readers.site_furniture`, bylines by
 :mod:`usmxkg.readers.bylines`, quotes by :mod:`usmxkg.readers.quotes`.
 

@@ -6,7 +6,7 @@ family: headline, "NEWS | date" or "Published date", byline with rank and
 unit; DVIDS: a store stamp, then the dateline). A page copied with no line
 breaks runs them together on one line ("HEADLINE Published DATE By NAME UNIT
 Public Affairs DATELINE – body"), so the first long lines are first cut into
-parts at those markers. Each part ("unit") is then classified; the story
+parts at those markers (:mod:`usmxkg.readers.news_runon`). Each part ("unit") is then classified; the story
 starts at the dateline, or, without one, at the first line of prose.
 
 The headline is the first line of the run of text lines just before the
@@ -17,44 +17,29 @@ it and the story are subheadlines.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from usmxkg.readers.bylines import (
-    AFFILIATION_END,
     BY,
     ORG_BYLINE,
     is_affiliation,
     parse_byline,
     readout_spokesperson,
-    split_name,
 )
-from usmxkg.readers.lines import Line, blocks, is_title_like, unwrapped
+from usmxkg.readers.lines import Line, blocks, is_title_like
 from usmxkg.readers.news_patterns import (
     DATE,
     DATELINE,
-    INLINE_DATELINE,
-    LOWER,
-    MILITARY_RANK,
-    SERVICE,
     UPPER,
     WEEKDAY,
     credible_dateline,
 )
-from usmxkg.readers.site_furniture import FURNITURE_LINE, SITE_RUN, STORE_STAMP, caption_line, furniture_line
+from usmxkg.readers.news_runon import DATE_TAIL, part, segment, tail
+from usmxkg.readers.site_furniture import FURNITURE_LINE, STORE_STAMP, caption_line, furniture_line
 
 HEAD_LINES = 12
 """The dateline and byline are looked for among the first lines (furniture not counted)."""
-
-RUN_ON_CHARS = 300
-"""A first line this long may hold the whole head run together."""
-
-RUN_ON_HEAD_CHARS = 1_500
-"""How far into a run-on line head parts are looked for."""
-
-HEADLINE_MAX_CHARS = 220
-"""A run-on headline ends before a marker this close to its start."""
 
 WRAPPED_PROSE_CHARS = 150
 """A block of adjacent short lines this long is a hard-wrapped paragraph, not a stack of head lines."""
@@ -62,26 +47,12 @@ WRAPPED_PROSE_CHARS = 150
 PROSE_WORDS = 20
 """A line of more words than this is story text, whatever its shape."""
 
-_DATE_TAIL = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
 META_DATE = re.compile(
     rf"(?:(?:Published|Posted|Updated|Released|Date|Dated)(?:\s+on)?:?\s+)?(?:{WEEKDAY},?\s+)?(?P<date>{DATE})"
-    rf"{_DATE_TAIL}\.?",
+    rf"{DATE_TAIL}\.?",
     re.IGNORECASE,
 )
 """A date line of a newsroom page: "Published Sept. 27, 2023", "June 5, 2012", "Posted: May 3, 2019 at 10:15"."""
-
-_INLINE_DATE = re.compile(
-    rf"(?:(?:Published|PUBLISHED|Posted|POSTED|Updated|UPDATED|Released|RELEASED)(?:\s+on)?:?\s+"
-    rf"|[A-Z]{{2,20}}(?:\s[A-Z]{{2,20}})?\s*\|\s*)(?:{WEEKDAY},?\s+)?(?P<date>{DATE}){_DATE_TAIL}"
-    r"(?:\s*\|)?"
-)
-"""A date marker inside a run-on head: "Published DATE", "NEWS | DATE"."""
-
-_INLINE_BY = re.compile(
-    rf"\b(?:Story\s+by|By):?\s+(?=(?:(?:{SERVICE}\s+)?{MILITARY_RANK}\s+)?[{UPPER}][{LOWER}]+\s+"
-    rf"(?:[{UPPER}]\.\s+)?[{UPPER}])"
-)
-"""A byline marker inside a run-on head: "By" then a rank or a capitalised name."""
 
 ISSUING_OFFICE = re.compile(
     r"^(?:The\s+)?Office\s+of\s+(?:the\s+)?(?:Spokesperson|Press\s+Secretary|Public\s+Affairs"
@@ -89,13 +60,6 @@ ISSUING_OFFICE = re.compile(
     re.IGNORECASE,
 )
 """The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON")."""
-
-_UNIT_END = re.compile(r"\b(?:Public\s+Affairs(?:\s+(?:Office|Detachment))?|Press\s+Service|News\s+Service)\b")
-_UNIT_RUN = re.compile(r"(?:(?:[A-Z0-9][\w.&'’()-]*|of|the|and|for)(?:\s+|$))+")
-"""Capitalised words (and the small words of unit names) running on after a byline name."""
-
-AFFILIATION_WORD = re.compile(rf"\b{AFFILIATION_END}\b")
-"""A word that may end a unit name ("… Army North", "… Public Affairs")."""
 
 _PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
@@ -124,7 +88,7 @@ class Head:
 
 def read_head(text: str, lines: list[Line]) -> Head:
     """Split the lines of a story into its head parts and the lines of the body."""
-    units = _segment(text, lines)
+    units = segment(text, lines)
     head = Head()
     start = _body_start(units, _wrapped_prose(text, units))
     roles = _classify(text, units[:start], head)
@@ -135,123 +99,10 @@ def read_head(text: str, lines: list[Line]) -> Head:
         match = DATELINE.match(first.text)
         if match and credible_dateline(match):
             head.dateline = (first, match)
-            rest = [_tail(first, match.end()), *rest[1:]]
+            rest = [tail(first, match.end()), *rest[1:]]
         rest = _carve_readout(text, rest, head)
     head.body = [line for line in rest if line.end > line.start]
     return head
-
-
-def _tail(line: Line, offset: int) -> Line:
-    """The part of ``line`` from ``offset`` (relative) on, leading blanks dropped."""
-    text = line.text[offset:]
-    lead = len(text) - len(text.lstrip())
-    return Line(line.start + offset + lead, line.end, text.lstrip())
-
-
-def _part(line: Line, start: int, end: int) -> Line:
-    """The part ``[start, end)`` (relative) of ``line``, blanks trimmed."""
-    piece = line.text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    stripped = piece.strip()
-    return Line(line.start + start + lead, line.start + start + lead + len(stripped), stripped)
-
-
-# --------------------------------------------------------------------------- cutting run-on heads
-
-def _segment(text: str, lines: list[Line]) -> list[Line]:
-    """Lines with a leading store stamp cut off and run-on heads cut into their parts.
-
-    A head block hard-wrapped over several lines (a page saved with its
-    banner or head wrapped) is first joined: a block that is site chrome as a
-    whole becomes one furniture unit; an opening block holding the head parts
-    is cut like a run-on line.
-    """
-    out: list[Line] = []
-    opening = True
-    for number, block in enumerate(blocks(text, lines)):
-        if number == 0:
-            stamp = STORE_STAMP.match(block[0].text)
-            if stamp and stamp.end() < len(block[0].text):
-                out.append(_part(block[0], 0, stamp.end()))
-                block = [_tail(block[0], stamp.end()), *block[1:]]
-        joined = Line(block[0].start, block[-1].end, text[block[0].start:block[-1].end])
-        if number < HEAD_LINES and len(block) > 1 and not all(furniture_line(line) for line in block):
-            if SITE_RUN.fullmatch(joined.text):
-                out.append(joined)
-                continue
-            if opening and not unwrapped(block) and len(joined) > RUN_ON_CHARS:
-                parts = split_run_on(joined)
-                if len(parts) > 1:
-                    out.extend(parts)
-                    opening = False
-                    continue
-        for line in block:
-            out.extend(split_run_on(line) if opening and len(line) > RUN_ON_CHARS else [line])
-            opening = opening and furniture_line(line)
-    return out
-
-
-def split_run_on(line: Line) -> list[Line]:
-    """Head parts of a line that runs headline, date, byline and dateline together (else the line)."""
-    text = line.text
-    cuts: list[int] = [0]
-    pos = 0
-    while pos < min(len(text), RUN_ON_HEAD_CHARS):
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        site = SITE_RUN.match(text, pos)
-        date = _INLINE_DATE.match(text, pos)
-        if site and site.end() > pos:
-            end = site.end()
-        elif date:
-            end = date.end()
-        elif _INLINE_BY.match(text, pos):
-            end = _byline_end(text, pos)
-        else:
-            dateline = INLINE_DATELINE.match(text, pos)
-            if dateline and credible_dateline(dateline):
-                break
-            marker = _next_marker(text, pos + 1)
-            if marker is None or marker - pos > HEADLINE_MAX_CHARS:
-                break
-            end = marker
-        cuts.append(end)
-        pos = end
-    cuts.append(len(text))
-    parts = [_part(line, a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
-    return parts if len(parts) > 1 else [line]
-
-
-def _next_marker(text: str, pos: int) -> int | None:
-    """Where the next head part (date, byline, credible dateline, site phrase) starts after ``pos``."""
-    limit = min(len(text), pos + HEADLINE_MAX_CHARS + 1)
-    found = [m.start() for m in (_INLINE_DATE.search(text, pos, limit), _INLINE_BY.search(text, pos, limit)) if m]
-    for match in INLINE_DATELINE.finditer(text, pos, limit):
-        if credible_dateline(match):
-            found.append(match.start())
-            break
-    return min(found) if found else None
-
-
-def _byline_end(text: str, pos: int) -> int:
-    """End of a byline run on into what follows: at the dateline, a unit's last words, or the name's end."""
-    limit = min(len(text), pos + 200)
-    for match in INLINE_DATELINE.finditer(text, pos, limit):
-        if credible_dateline(match):
-            return match.start()
-    closing = _UNIT_END.search(text, pos, limit)
-    if closing:
-        return closing.end()
-    by = _INLINE_BY.match(text, pos)
-    start = by.end() if by else pos
-    name, unit = split_name(text[start:limit])
-    if name is None:
-        return limit
-    if unit is None:
-        return start + name[1]
-    run = _UNIT_RUN.match(text, start + unit, limit)
-    last = [m.end() for m in AFFILIATION_WORD.finditer(text, start + unit, run.end())] if run else []
-    return last[-1] if last else start + name[1]
 
 
 # --------------------------------------------------------------------------- classifying head units
@@ -343,13 +194,13 @@ def _meta(text: str) -> bool:
     return None not in kinds and any(k in ("date", "byline") for k in kinds)
 
 
-def _meta_kind(part: str) -> str | None:
+def _meta_kind(piece: str) -> str | None:
     """What one "|"-separated part of a head line is: a date, a byline or a section label."""
-    if META_DATE.fullmatch(part):
+    if META_DATE.fullmatch(piece):
         return "date"
-    if BY.match(part):
+    if BY.match(piece):
         return "byline"
-    if (_CATEGORY.match(part) and len(part) <= 40) or _LABEL_END.fullmatch(part) or FURNITURE_LINE.fullmatch(part):
+    if (_CATEGORY.match(piece) and len(piece) <= 40) or _LABEL_END.fullmatch(piece) or FURNITURE_LINE.fullmatch(piece):
         return "label"
     return None
 
@@ -358,12 +209,12 @@ def _read_meta(unit: Line, head: Head) -> str:
     """Dates and bylines of a date line or a "|" line; returns the unit's role."""
     role = "date"
     cursor = 0
-    for part in _PIPE.split(unit.text):
-        if not part.strip():
+    for written in _PIPE.split(unit.text):
+        if not written.strip():
             continue
-        start = unit.text.index(part, cursor)
-        cursor = start + len(part)
-        piece = _part(unit, start, start + len(part))
+        start = unit.text.index(written, cursor)
+        cursor = start + len(written)
+        piece = part(unit, start, start + len(written))
         date = META_DATE.fullmatch(piece.text)
         if date:
             head.published.append((piece.start + date.start("date"), piece.start + date.end("date")))
@@ -417,7 +268,7 @@ def _carve_readout(text: str, rest: list[Line], head: Head) -> list[Line]:
     if found.title:
         head.author_titles.append(found.title)
     head.readout = True
-    return [_tail(first, found.end - first.start), *rest[1:]]
+    return [tail(first, found.end - first.start), *rest[1:]]
 
 
 def _wrapped(text: str, line: Line, following: Line) -> bool:
