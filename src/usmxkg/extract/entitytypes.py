@@ -139,7 +139,7 @@ def classify(words: Sequence[str], head: int, spanish: bool = False) -> Typed | 
 
     >>> classify("52nd airlift wing".split(), 2)
     Typed(kind='institution', type='MilitaryUnit')
-    >>> classify("office of harbor coordination".split(), 0)
+    >>> classify("office of naval coordination".split(), 0)
     Typed(kind='institution', type='GovernmentAgency')
     >>> classify("annual meeting".split(), 1) is None
     True
@@ -291,11 +291,9 @@ def _department(head: str, mods: list[str], rest: list[str], every: list[str], s
             if rest[-1] in ACADEMIC_SUBJECTS and "homeland" not in rest
             else _inst("GovernmentAgency")
         )
-    return (
-        _inst("GovernmentAgency")
-        if _has(mods, GOVERNMENT_CUES | {"war", "police", "fire", "sheriff's"})
-        else _inst("Institution")
-    )
+    cabinet = {"defense", "defence", "state", "justice", "treasury", "war", "navy", "army", "police", "fire", "sheriff",
+               "homeland", "commerce", "labor", "energy", "interior", "agriculture", "transportation"}
+    return _inst("GovernmentAgency") if _has(mods, frozenset(cabinet)) else _inst("Institution")
 
 
 def _office(head: str, mods: list[str], rest: list[str], every: list[str], spanish: bool) -> Typed | None:

@@ -64,7 +64,7 @@ __all__ = [
 SKIPPED_ZONES = frozenset({"furniture", "contents", "acronyms", "notes", "references"})
 """Zones (:data:`usmxkg.document.ZONE_KINDS`) whose words are not mentions: page chrome, contents, lists, notes."""
 
-_BURDEN = re.compile(r"Public\s+reporting\s+burden.{0,1800}?(?:control\s+number|ADDRESS)\.?", re.DOTALL | re.IGNORECASE)
+_BURDEN = re.compile(r"Public\s+reporting\s+burden.{0,2600}?(?:control\s+number|ADDRESS)\.?", re.DOTALL | re.IGNORECASE)
 """The SF 298 burden statement: form boilerplate naming the same offices on every report."""
 
 
@@ -261,8 +261,10 @@ def document_entities(doc: Document, gazetteer: Gazetteer) -> DocumentEntities:
 
     people = [p for p in find_people(doc, not_person, layout.caps_line) if not skipped.covers(p.evidence.start)]
     person_regions = _Regions((p.evidence.start, p.evidence.end) for p in people)
+    titles = _Regions((s.start, s.end) for name in ("title", "subtitle") for s in doc.fields.get(name, []))
     names = [c for c in find_names(doc.text, tokens, layout, lambda n: bool(local.lookup(n)))
-             if not skipped.covers(c.start)]
+             if not skipped.covers(c.start)
+             and not (c.typed.kind in ("program", "policy", "event") and titles.covers(c.start))]
     names, inner = _merge(doc, names, matches, person_regions, [(p.evidence.start, p.evidence.end) for p in people])
     kept = [m for i, m in enumerate(matches) if i not in inner and not (persons(m.entities) and person_regions.overlaps(
         m.start, m.end))]

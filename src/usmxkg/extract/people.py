@@ -227,8 +227,25 @@ def find_people(
             if caps_line(m.start()) and len(name.split()) >= 2:
                 end = _end_of_words(text, m.start("name"), len(name.split()))
                 found.append((m.start(), end, _capitalise(name), m.group("title").title(), "title", m.start("name")))
+    common = _common_words(text)
+    found = [f for f in found if not _all_common(f[2], common)]
     found = [f for f in found if not_person is None or not not_person(f[2], f[5], f[1])]
     return _resolve(doc, found, not_person)
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case more often than capitalised."""
+    counts: dict[str, int] = {}
+    for word in re.findall(r"[^\W\d_]+", text):
+        key = word.lower()
+        counts[key] = counts.get(key, 0) + (1 if word.islower() else -1)
+    return frozenset(w for w, n in counts.items() if n > 0)
+
+
+def _all_common(name: str, common: frozenset[str]) -> bool:
+    """Every word of the name is a common word of the text ("Major Research Question" is not a major's name)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)]
+    return bool(words) and all(w in common and w not in GIVEN_NAMES for w in words)
 
 
 def _capitalise(name: str) -> str:
@@ -272,18 +289,21 @@ def _resolve(
         given, middle, family, suffix = full[resolved]
         out[(start, end)] = PersonMention(resolved, given, middle, family, suffix, title, doc.span(start, end), cue)
         taken[start:end] = b"\x01" * (end - start)
+    surfaces: dict[str, str] = {}  # a family name as written → the one full name it belongs to
     for key, names in sorted(by_family.items()):
-        if len(names) != 1:
-            continue
-        resolved = next(iter(names))
-        given, middle, family, suffix = full[resolved]
-        surface = next(w for w in [*family.split(), family] if fold_word(w) == key) if " " not in key else family
-        for m in re.finditer(rf"(?<![\w.’'-]){re.escape(surface)}(?![\w’'-])", doc.text):
+        if len(names) == 1:
+            family = full[next(iter(names))][2]
+            surfaces[next(w for w in [*family.split(), family] if fold_word(w) == key)] = next(iter(names))
+    if surfaces:
+        alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w.’'-])(?:{alternatives})(?![\w’'-])", doc.text):  # one pass for all names
             s, e = m.span()
             if taken[s] or taken[e - 1] or _in_longer_name(doc.text, s, e):
                 continue
-            if not_person is not None and not_person(surface, s, e):
+            if not_person is not None and not_person(m.group(), s, e):
                 continue
+            resolved = surfaces[m.group()]
+            given, middle, family, suffix = full[resolved]
             out[(s, e)] = PersonMention(resolved, given, middle, family, suffix, "", doc.span(s, e), "family-name")
             taken[s:e] = b"\x01" * (e - s)
     return [out[k] for k in sorted(out)]

@@ -156,6 +156,7 @@ class _Reader:
 
     def __init__(self, text: str, tokens: list[Token], layout: Layout) -> None:
         self.text, self.tokens, self.layout = text, tokens, layout
+        self._runs: list[list[int]] | None = None
 
     # ---- runs
 
@@ -181,6 +182,12 @@ class _Reader:
         return False
 
     def runs(self) -> list[list[int]]:
+        """Runs of name words and connectors, computed once."""
+        if self._runs is None:
+            self._runs = self._make_runs()
+        return self._runs
+
+    def _make_runs(self) -> list[list[int]]:
         out: list[list[int]] = []
         current: list[int] = []
 
@@ -307,9 +314,9 @@ class _Reader:
         j = k
         while j + 1 < len(run):
             nxt = self.tokens[run[j + 1]]
-            if (nxt.fold in ("de", "del", "para", "y", "la", "las", "los", "el") and j + 2 < len(run)) or (
-                self.is_name(run, j + 1) and nxt.fold not in HEAD_FINAL and nxt.fold not in TITLE_WORDS
-            ):
+            joining = nxt.fold in ("de", "del", "para", "y", "la", "las", "los", "el") and j + 2 < len(run)
+            adjective = nxt.fold not in TITLE_WORDS or nxt.fold in SPANISH_ADJECTIVES  # "Estado Mayor"
+            if joining or (self.is_name(run, j + 1) and nxt.fold not in HEAD_FINAL and adjective):
                 j += 1
             else:
                 break
