@@ -182,7 +182,8 @@ def _parts(name: str, hispanic: bool = False) -> tuple[str, str, str, str]:
 
 def _plausible(name: str, caps: bool = False) -> bool:
     words = name.split()
-    if not words or any(w.isupper() and len(w) > 1 and not caps and fold_word(w) not in NAME_SUFFIXES for w in words):
+    acronyms = [w for w in words if w.isupper() and len(w.rstrip(".")) > 1 and fold_word(w) not in NAME_SUFFIXES]
+    if not words or (acronyms and not caps):
         return False  # an acronym is not a person
     return not any(re.search(r"\d", w) for w in words)
 
