@@ -239,7 +239,8 @@ def _common_words(text: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     for word in re.findall(r"[^\W\d_]+", text):
         key = word.lower()
-        counts[key] = counts.get(key, 0) + (1 if word.islower() else -1)
+        if not word.isupper():  # words set in capitals say nothing of how the text writes them
+            counts[key] = counts.get(key, 0) + (1 if word.islower() else -1)
     return frozenset(w for w, n in counts.items() if n > 0)
 
 
