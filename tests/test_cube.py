@@ -18,7 +18,7 @@ import rdflib
 from usmxkg.document import Document, Table
 from usmxkg.extract import extract
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.lexicon import Lexicon
+from usmxkg.extract.named import Lexicon
 from usmxkg.extract.tables import extract_tables, parse_cell
 from usmxkg.pipeline import build
 from usmxkg.readers import read_path

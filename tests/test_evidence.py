@@ -48,7 +48,7 @@ def _mismatches(nquads: Path, texts: dict[str, str]) -> tuple[int, list[tuple[st
 def test_every_selector_of_the_corpus_build_quotes_its_source(corpus_build: tuple[BuildResult, Path]) -> None:
     _, out = corpus_build
     checked, bad = _mismatches(out / "graph.nq", _texts(sorted(SOURCES.glob("*.txt"))))
-    assert checked > 3000
+    assert checked > 2500  # mentions are no longer read from notes and reference lists
     assert not bad, f"{len(bad)} of {checked} selectors do not quote their source, e.g. {bad[:3]}"
 
 

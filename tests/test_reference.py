@@ -68,6 +68,10 @@ SHARED_ACRONYMS: dict[str, set[str]] = {
         ID + "institution/william-j-perry-center-for-hemispheric-defense-studies",
         ID + "institution/center-for-homeland-defense-and-security",
     },
+    "NWC": {
+        ID + "institution/naval-war-college",
+        ID + "institution/national-war-college",
+    },
 }
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.facts import DateValue, Entity, Event
-from usmxkg.extract.lexicon import AGENT_KINDS, Lexicon, Named, dedupe
+from usmxkg.extract.named import AGENT_KINDS, Lexicon, Named, dedupe
 from usmxkg.extract.temporal import Temporal, find_temporal, year_of
 from usmxkg.vocab import fold
 

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from usmxkg.document import Document, Span
 from usmxkg.extract.facts import Entity, Funding
 from usmxkg.extract.initiatives import LawMention
-from usmxkg.extract.lexicon import Lexicon, Named
+from usmxkg.extract.named import Lexicon, Named
 from usmxkg.extract.temporal import Temporal, find_temporal
 from usmxkg.vocab import fold
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.facts import Entity, Initiative, Role
-from usmxkg.extract.lexicon import Lexicon, Named
+from usmxkg.extract.named import Lexicon, Named
 
 __all__ = ["CUE", "LawMention", "extract_initiatives", "public_law_number"]
 

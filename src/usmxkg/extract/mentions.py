@@ -13,29 +13,59 @@ definitions found by :mod:`usmxkg.extract.acronyms`, Schwartz–Hearst). A pair
 whose long form is a proper name with an organisational head noun becomes a
 :class:`NewEntity` with an IRI minted from the long form.
 
+Beyond the reference data, :func:`document_entities` finds the proper names
+of running text (:mod:`usmxkg.extract.propernames`: organisations, units,
+programs, policies, events, installations) and the people it names
+(:mod:`usmxkg.extract.people`), and links the document's subject terms. It
+reads running text, front matter and captions, never the regions that are
+not (zones of kind furniture, contents, acronyms, notes and references, the
+document's footnotes and reference list, and the burden statement printed on
+every SF 298). Where a found name and a reference name overlap, the longer
+wins when its head lies outside the reference name ("Ninth Army Liaison Program");
+otherwise the reference name stands.
+
 Typical use, per document::
 
     gazetteer = Gazetteer.from_files(paths.entities)          # once
     mentions, organisations = document_mentions(doc, gazetteer)
+    found = document_entities(doc, gazetteer)                  # everything, typed, with spans
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.acronyms import extract_acronyms
-from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.extract.facts import Entity
+from usmxkg.extract.gazetteer import Gazetteer, Match
+from usmxkg.extract.names import person_key
+from usmxkg.extract.people import PersonMention, find_people
+from usmxkg.extract.propernames import NameCandidate, find_names
+from usmxkg.extract.tokens import Layout, tokenize
+from usmxkg.vocab import ID, fold, slug
 
 __all__ = [
+    "DocumentEntities",
     "Mention",
+    "NamedEntity",
     "NewEntity",
+    "Subject",
     "acronym_pairs",
     "discover_organisations",
+    "document_entities",
     "document_mentions",
     "find_mentions",
 ]
+
+SKIPPED_ZONES = frozenset({"furniture", "contents", "acronyms", "notes", "references"})
+"""Zones (:data:`usmxkg.document.ZONE_KINDS`) whose words are not mentions: page chrome, contents, lists, notes."""
+
+_BURDEN = re.compile(r"Public\s+reporting\s+burden.{0,2600}?(?:control\s+number|ADDRESS)\.?", re.DOTALL | re.IGNORECASE)
+"""The SF 298 burden statement: form boilerplate naming the same offices on every report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,4 +161,203 @@ def acronym_pairs(doc: Document) -> list[tuple[str, str, Span]]:
         if pair.origin == "text" and doc.text[end:end + 1] == ")":
             end += 1
         out.append((pair.short, pair.long, doc.span(start, end)))
+    return out
+
+
+# ------------------------------------------------------------------ every entity of a document
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    """One occurrence of an entity found in the text: what it is, and the words naming it.
+
+    ``entity.reference`` is set when the name is a reference entity's (its
+    key is then the reference slug); otherwise the key is the label, and
+    the graph mints the IRI from kind and label. ``part_of`` is the
+    recurring event an edition belongs to; ``person`` the parsed name of a
+    person.
+    """
+
+    entity: Entity
+    evidence: Span
+    part_of: Entity | None = None
+    person: PersonMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A subject term of the metadata and what it names: an entity, or a concept of its own."""
+
+    term: Span
+    entity: Entity
+
+
+@dataclass(slots=True)
+class DocumentEntities:
+    """Everything a document mentions, read once: reference mentions, found names, people and subjects."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    """Reference (and document-acronym) entities matched by the gazetteer, outside the skipped regions."""
+    names: list[NamedEntity] = field(default_factory=list)
+    people: list[NamedEntity] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+
+
+def reference_entity(gazetteer: Gazetteer, iri: str) -> Entity:
+    """The :class:`Entity` of a gazetteer entity (its kind and key read from its IRI)."""
+    record = gazetteer.entity(iri)
+    kind, _, key = iri.removeprefix(str(ID)).partition("/")
+    return Entity(kind, key, record.label, record.type, reference=not record.minted)
+
+
+class _Regions:
+    """Sorted ``[start, end)`` regions, asked whether an offset falls in one (binary search)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def covers(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, end - 1) - 1
+        return k >= 0 and self._ends[k] > start
+
+
+def skipped_regions(doc: Document) -> list[tuple[int, int]]:
+    """Regions that are not running text: skipped zones, footnotes, the reference list, SF 298 boilerplate."""
+    regions = [(z.span.start, z.span.end) for z in doc.zones if z.kind in SKIPPED_ZONES]
+    regions += [(n.text.start, n.text.end) for n in doc.footnotes]
+    regions += [(r.text.start, r.text.end) for r in doc.references]
+    regions += [m.span() for m in _BURDEN.finditer(doc.text)]
+    return regions
+
+
+def document_entities(doc: Document, gazetteer: Gazetteer) -> DocumentEntities:
+    """Reference mentions, proper names, people and subjects of one document, outside the skipped regions."""
+    pairs = acronym_pairs(doc)
+    local = gazetteer.with_acronyms(((short, long) for short, long, _ in pairs), doc.text)
+    skipped = _Regions(skipped_regions(doc))
+    matches = [m for m in local.find(doc.text) if not skipped.covers(m.start)]
+    tokens = tokenize(doc.text)
+    layout = Layout(doc.text, tokens)
+
+    def persons(iris: frozenset[str]) -> bool:
+        return bool(iris) and all(i.startswith(f"{ID}person/") for i in iris)
+
+    others = _Regions((m.start, m.end) for m in matches if not persons(m.entities))
+
+    def not_person(name: str, start: int, end: int) -> bool:
+        known = local.lookup(name)
+        return (bool(known) and not persons(known)) or others.overlaps(start, end)
+
+    people = [p for p in find_people(doc, not_person, layout.caps_line) if not skipped.covers(p.evidence.start)]
+    person_regions = _Regions((p.evidence.start, p.evidence.end) for p in people)
+    titles = _Regions((s.start, s.end) for name in ("title", "subtitle") for s in doc.fields.get(name, []))
+    names = [c for c in find_names(doc.text, tokens, layout, lambda n: bool(local.lookup(n)))
+             if not skipped.covers(c.start)
+             and not (c.typed.kind in ("program", "policy", "event") and titles.covers(c.start))]
+    names, inner = _merge(doc, names, matches, person_regions, [(p.evidence.start, p.evidence.end) for p in people])
+    kept = [m for i, m in enumerate(matches) if i not in inner and not (persons(m.entities) and person_regions.overlaps(
+        m.start, m.end))]
+    out = DocumentEntities()
+    out.mentions = _resolve_matches(doc, kept, local)
+    out.names = [_named(local, doc, c) for c in names]
+    out.people = [_person(local, p) for p in people]
+    out.subjects = _subjects(doc, local, out.names)
+    return out
+
+
+def _merge(doc: Document, names: list[NameCandidate], matches: list[Match], people: _Regions,
+           person_spans: list[tuple[int, int]]) -> tuple[list[NameCandidate], set[int]]:
+    """Found names that add to the reference mentions, and the reference matches that a longer name covers."""
+    starts = [m.start for m in matches]
+    kept: list[NameCandidate] = []
+    inner: set[int] = set()
+    for c in names:
+        if people.covers(c.head):
+            continue
+        start = c.start
+        for s, e in person_spans:
+            if c.start <= s < c.head and e <= c.head:
+                start = max(start, e)
+        if start != c.start:
+            text = doc.text[start:c.end]
+            offset = len(text) - len(text.lstrip(" \t\n,"))
+            c = NameCandidate(start + offset, c.end, " ".join(text.split()), c.typed, c.head, c.edition_of)
+        lo = bisect_right(starts, c.end - 1)
+        overlapping = [i for i in range(max(0, lo - 8), lo) if matches[i].end > c.start]
+        if any(matches[i].start <= c.head < matches[i].end for i in overlapping):
+            continue
+        if any(matches[i].start < c.start or matches[i].end > c.end for i in overlapping):
+            continue  # crosses a reference name: the reference name stands
+        inner.update(overlapping)
+        kept.append(c)
+    return kept, inner
+
+
+def _resolve_matches(doc: Document, matches: list[Match], gazetteer: Gazetteer) -> list[Mention]:
+    """Reference matches as mentions; a shared form takes the entity named unambiguously nearest to it."""
+    named = [(m.start, m.end, next(iter(m.entities))) for m in matches if len(m.entities) == 1]
+    out = []
+    for m in matches:
+        if len(m.entities) == 1:
+            iri = next(iter(m.entities))
+        else:
+            gaps = sorted((max(m.start - end, start - m.end), start, e) for start, end, e in named if e in m.entities)
+            if not gaps:
+                continue
+            iri = gaps[0][2]
+        record = gazetteer.entity(iri)
+        out.append(Mention(record.iri, record.label, record.type, doc.span(m.start, m.end)))
+    return out
+
+
+def _named(gazetteer: Gazetteer, doc: Document, c: NameCandidate) -> NamedEntity:
+    known = gazetteer.lookup(c.label)
+    if len(known) == 1:
+        entity = reference_entity(gazetteer, next(iter(known)))
+    else:
+        entity = Entity(c.typed.kind, c.label, c.label, c.typed.type)
+    part_of = None
+    if c.edition_of:
+        series = gazetteer.lookup(c.edition_of)
+        part_of = reference_entity(gazetteer, next(iter(series))) if len(series) == 1 else Entity(
+            c.typed.kind, c.edition_of, c.edition_of, c.typed.type)
+    return NamedEntity(entity, doc.span(c.start, c.end), part_of)
+
+
+def _person(gazetteer: Gazetteer, p: PersonMention) -> NamedEntity:
+    known = [i for i in gazetteer.lookup(p.name) if i.startswith(f"{ID}person/")]
+    if len(known) == 1:
+        entity = reference_entity(gazetteer, known[0])
+    else:
+        entity = Entity("person", person_key(p.name), p.name, "Person")
+    return NamedEntity(entity, p.evidence, person=p)
+
+
+def _subjects(doc: Document, gazetteer: Gazetteer, names: list[NamedEntity]) -> list[Subject]:
+    """Each subject term: the reference or found entity it names, else a concept keyed by the folded term."""
+    found = {fold(n.entity.label): n.entity for n in names}
+    out = []
+    for term in doc.fields.get("subject", []):
+        label = " ".join(term.text.split()).strip(" .;,")
+        if not label:
+            continue
+        known = gazetteer.lookup(label)
+        if len(known) == 1:
+            entity = reference_entity(gazetteer, next(iter(known)))
+        elif fold(label) in found:
+            entity = found[fold(label)]
+        else:
+            entity = Entity("concept", slug(label), label, "Concept")
+        out.append(Subject(term, entity))
     return out

@@ -59,6 +59,8 @@ def person_key(name: str) -> str:
 
     >>> person_key("Rafael H. Garza, Jr.") == person_key("Rafael H. Garza")
     True
+    >>> person_key("Desmond Quenby IV") == person_key("Desmond Quenby")
+    True
     """
     base = name.split(", ")[0] if name.endswith(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")) else name
-    return fold(base)
+    return fold(_SUFFIX.sub("", base).strip(" ,") or base)

@@ -2,7 +2,7 @@
 
 The extractors of these kinds read the same sentences and the same entity
 mentions, so both are found once here (:mod:`usmxkg.extract.running_text`,
-:mod:`usmxkg.extract.lexicon`) and handed to each; the laws found by
+:mod:`usmxkg.extract.named`) and handed to each; the laws found by
 :mod:`usmxkg.extract.initiatives` are what funding statements cite.
 """
 
@@ -15,7 +15,7 @@ from usmxkg.extract import funding, initiatives, temporal
 from usmxkg.extract.events import extract_events
 from usmxkg.extract.facts import Facts
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.lexicon import Lexicon
+from usmxkg.extract.named import Lexicon
 from usmxkg.extract.running_text import running_sentences
 from usmxkg.extract.tables import extract_tables
 

@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from usmxkg.document import Document, Span, Table
 from usmxkg.extract.facts import Entity, Observation, TableCheck, TableFacts
 from usmxkg.extract.initiatives import public_law_number
-from usmxkg.extract.lexicon import Lexicon
+from usmxkg.extract.named import Lexicon
 from usmxkg.extract.temporal import find_temporal
 
 __all__ = ["extract_tables", "parse_cell"]

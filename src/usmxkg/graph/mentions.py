@@ -1,4 +1,4 @@
-"""Mentions, acronyms and newly discovered organisations → quads of the document's graph.
+"""Mentions, acronyms, found names, people and subjects → quads of the document's graph.
 
 An acronym is attached to the entity its long form names; a defined term
 that names no entity becomes a ``skos:Concept`` carrying the acronym.
@@ -7,23 +7,29 @@ The document's acronym definitions extend the reference gazetteer for that
 document only, so "NORTHCOM" defined in one thesis finds United States
 Northern Command there without leaking into other documents. Each mention is
 a ``schema:mentions`` link from the work plus the exact span as
-``usmx:evidence`` of the entity in this document's graph.
+``usmx:evidence`` of the entity in this document's graph. An entity found in
+the text that the reference data lacks (an organisation, unit, program,
+policy, event, installation or person) is typed, labelled and derived from
+the source here, with an IRI minted from its kind and label
+(:func:`usmxkg.vocab.entity_iri`), so the same name meets itself across
+documents and cross-document resolution (:mod:`usmxkg.graph.resolve`) can
+merge it into a reference entity. Subject terms link to the entity they
+name with ``dcterms:subject``, or to a ``skos:Concept`` of their own.
 """
 
 from __future__ import annotations
 
 from usmxkg.document import Document
+from usmxkg.extract.facts import Entity
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.mentions import acronym_pairs, discover_organisations, find_mentions
-from usmxkg.extract.names import person_key
-from usmxkg.extract.people import titled_people
+from usmxkg.extract.mentions import NamedEntity, acronym_pairs, discover_organisations, document_entities
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.terms import QuadSink, iri, text
-from usmxkg.vocab import ID, PROV, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_iri
+from usmxkg.vocab import DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_iri
 
 
 def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer) -> None:
-    """Mentions of known and newly defined entities, and acronyms attached to what they name."""
+    """Mentions of known, defined and found entities, acronyms attached to what they name, and subjects."""
     source = iri(source_iri(doc.doc_id))
     pairs = acronym_pairs(doc)
     local = gazetteer.with_acronyms(((short, long) for short, long, _ in pairs), doc.text)
@@ -42,12 +48,61 @@ def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer
         sink.add(holder, PROV.wasDerivedFrom, source)
         add_evidence(sink, doc.doc_id, holder, span)
 
-    _titled_people(sink, doc, work, local)
-
-    for mention in find_mentions(doc, local):
+    found = document_entities(doc, gazetteer)
+    for mention in found.mentions:
         sink.add(work, SCHEMA.mentions, iri(mention.entity))
         sink.add(mention.entity, PROV.wasDerivedFrom, source)
         add_evidence(sink, doc.doc_id, mention.entity, mention.evidence)
+    for occurrence in [*found.names, *found.people]:
+        node = _entity(sink, doc, occurrence.entity)
+        sink.add(work, SCHEMA.mentions, iri(node))
+        add_evidence(sink, doc.doc_id, node, occurrence.evidence)
+        if occurrence.part_of is not None:
+            series = _entity(sink, doc, occurrence.part_of)
+            sink.add(node, USMX.partOfEvent, iri(series))
+            sink.add(work, SCHEMA.mentions, iri(series))
+        _person_details(sink, node, occurrence)
+    for subject in found.subjects:
+        node = (
+            _concept(sink, subject.entity.label)
+            if subject.entity.kind == "concept"
+            else _entity(sink, doc, subject.entity)
+        )
+        sink.add(work, DCTERMS.subject, iri(node))
+        sink.add(node, PROV.wasDerivedFrom, source)
+        add_evidence(sink, doc.doc_id, node, subject.term)
+
+
+def entity_node(entity: Entity) -> str:
+    """The IRI of an entity: the reference entity's, else one minted from kind and label (people: name key)."""
+    if entity.reference:
+        return f"{ID}{entity.kind}/{entity.key}"
+    return entity_iri(entity.kind, entity.key)
+
+
+def _entity(sink: QuadSink, doc: Document, entity: Entity) -> str:
+    """The entity's IRI; a minted entity is typed and labelled, and every one is derived from the source."""
+    node = entity_node(entity)
+    if not entity.reference:
+        sink.add(node, RDF.type, iri(USMX[entity.type]))
+        sink.add(node, RDFS.label, text(entity.label))
+    sink.add(node, PROV.wasDerivedFrom, iri(source_iri(doc.doc_id)))
+    return node
+
+
+def _person_details(sink: QuadSink, node: str, named: NamedEntity) -> None:
+    """A person's title as written here and, for a person the reference data lacks, the parsed name parts."""
+    person = named.person
+    if person is None:
+        return
+    if person.title:
+        sink.add(node, USMX.jobTitle, text(person.title))
+    if named.entity.reference:
+        return
+    if person.given:
+        sink.add(node, SCHEMA.givenName, text(person.given))
+    if person.family:
+        sink.add(node, SCHEMA.familyName, text(person.family))
 
 
 def _concept(sink: QuadSink, long: str) -> str:
@@ -60,26 +115,3 @@ def _concept(sink: QuadSink, long: str) -> str:
     sink.add(concept, RDF.type, iri(SKOS.Concept))
     sink.add(concept, RDFS.label, text(" ".join(long.split())))
     return concept
-
-
-def _titled_people(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer) -> None:
-    """People named with a title: the reference person when the name is known, else a new one.
-
-    A bare family name after a title ("President Fox") that the reference
-    data does not know is left alone: it cannot be told apart from others.
-    """
-    source = iri(source_iri(doc.doc_id))
-    for found in titled_people(doc):
-        known = [e for e in gazetteer.lookup(found.name) if f"{ID}person/" in e]
-        if len(known) == 1:
-            person = known[0]
-        elif not known and len(found.name.split()) >= 2:
-            person = entity_iri("person", person_key(found.name))
-            sink.add(person, RDF.type, iri(USMX.Person))
-            sink.add(person, RDFS.label, text(found.name))
-        else:
-            continue
-        sink.add(person, USMX.jobTitle, text(found.title))
-        sink.add(person, PROV.wasDerivedFrom, source)
-        sink.add(work, SCHEMA.mentions, iri(person))
-        add_evidence(sink, doc.doc_id, person, found.evidence)
