@@ -21,6 +21,7 @@ MODULES: tuple[str, ...] = (
     "usmxkg.readers.thesis",
     "usmxkg.readers.catalog",
     "usmxkg.readers.news",
+    "usmxkg.readers.report",
     "usmxkg.readers.web",
 )
 """Reader modules that detection chooses among, in tie-breaking order."""
