@@ -1,0 +1,90 @@
+"""Blog platform conventions: the furniture and metadata lines Blogger, WordPress and their kin print.
+
+A post saved from a blog keeps its platform's frame: the blog's search box
+("Search BLOG NAME", "Search This Blog"), a date header above the post title
+(Blogger prints "Tuesday, February 2, 2010"; others "29 March 2012"), the
+comment counter ("No comments", "3 comments"), the footer ("Posted by NAME at
+6:45 AM", "Labels: …", "Newer Post / Older Post / Home", "Subscribe to: Post
+Comments (Atom)"), WordPress's "Share this:", "Like this:", "Leave a reply",
+"This entry was posted in … Bookmark the permalink.". A blogger who reposts a
+text (a government summary, a joint statement) introduces it in a line of
+their own ("Hot off the …, here's the …"); the reposted text may keep its
+own author and position lines ("NAME" / "Specialist in …"). These are the
+platform's and the genre's conventions, not any one blog's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from usmxkg.readers.lines import Line
+from usmxkg.readers.news import NAME
+from usmxkg.readers.report_crs import ROLE
+
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+
+PLATFORM = re.compile(
+    r"^(?:No comments?:?|\d+ comments?:?|Post a Comment|Posted by .{1,60}|Labels?:.*|Like this:?|Like Loading\.*"
+    r"|Email This|BlogThis!|Share to (?:Twitter|X|Facebook|Pinterest)|Newer Posts?(?: Older Posts?)?(?: Home)?"
+    r"|Older Posts?(?: Home)?|Subscribe to:? Posts?(?: Comments)? \(Atom\)|Subscribe to: Post Comments \(Atom\)"
+    r"|Search (?:This Blog|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,5})|Blog Archive|About Me|View my complete profile"
+    r"|Powered by (?:Blogger|WordPress).*|Leave a (?:comment|reply)|This entry was posted in .*"
+    r"|Bookmark the permalink\.?|(?:Previous|Next) (?:post|entry)\b.*|Reblog|Follow this blog)$"
+)
+"""Whole lines that only a blog platform prints (evidence that the page is a blog post)."""
+
+WEB_CHROME = re.compile(
+    r"^(?:Share (?:this|on \w+)(?: post| article)?:?|Tweet|Pin it|Related (?:posts|articles|reading):?"
+    r"|Leave a (?:comment|reply)|\d+ comments?|Comments?(?: \(\d+\))?|Tags?:.*|Categories?:.*|Filed under:?.*"
+    r"|Posted in:?.*|Read more\.*|Advertisement|Subscribe.*|Sign up.*|Skip to (?:main )?content)$",
+    re.IGNORECASE,
+)
+"""Whole lines of general web page chrome (sharing, tags, comment counters) that blogs print too."""
+
+POSTED_BY = re.compile(rf"^Posted by (?P<name>{NAME})(?:\s+(?:at|on)\s+(?P<time>{_TIME}|.{{1,40}}))?\s*$")
+"""Blogger's footer "Posted by NAME at 6:45 AM" (the name may be the blog's own)."""
+
+POSITION = re.compile(
+    rf"^(?:{ROLE.pattern})|^(?:(?:Senior|Deputy|Assistant|Associate|Adjunct|Visiting)\s+)?(?:Director|Professor|Fellow"
+    r"|Research\s+Fellow|Analyst|Specialist|Correspondent|Editor|Spokes(?:man|woman|person))\b"
+)
+"""An author's position line under a name ("Specialist in Latin American Affairs", "Senior Fellow, …")."""
+
+INTRO = re.compile(
+    r"\b(?:[Hh]ere(?:['’]s| is| are)|[Bb]elow (?:is|are)|[Tt]he following (?:is|are)|re-?posted|h/t|[Hh]at tip"
+    r"|[Vv]ia)\b")
+"""Words a blogger introduces a reposted text with ("here's the statement", "the following is", "via")."""
+
+INTRO_MAX_CHARS = 400
+"""A blogger's introduction is a short paragraph; a longer one is the text itself."""
+
+NOT_PERSON = frozenset({
+    "press", "news", "blog", "staff", "team", "admin", "editor", "editors", "office", "center", "institute",
+    "service", "media", "group", "network", "daily", "journal", "review", "magazine", "times", "post", "agency",
+})
+"""Words that make a "Posted by" name the blog's or an organisation's rather than a person's."""
+
+
+def is_platform(line: Line) -> bool:
+    """True for a line only a blog platform prints."""
+    return bool(PLATFORM.match(line.text))
+
+
+def is_furniture(line: Line) -> bool:
+    """True for any blog or web chrome line, kept out of the post's text."""
+    return bool(PLATFORM.match(line.text) or WEB_CHROME.match(line.text))
+
+
+def person_like(name: str) -> bool:
+    """A "Posted by" or by-line name that names a person (two to four words, none of an organisation)."""
+    words = name.replace(".", " ").split()
+    return 2 <= len(words) <= 5 and not NOT_PERSON & {w.lower() for w in words}
+
+
+def intro_line(lines: list[Line]) -> Line | None:
+    """A blogger's short introduction among the first lines after the title, followed by the longer reposted text."""
+    for index, line in enumerate(lines[:3]):
+        if len(line) <= INTRO_MAX_CHARS and INTRO.search(line.text) and any(
+                len(later) > len(line) for later in lines[index + 1:index + 4]):
+            return line
+    return None
