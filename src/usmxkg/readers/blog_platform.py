@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from usmxkg.readers.lines import Line
-from usmxkg.readers.news import NAME
+from usmxkg.readers.host_clutter import is_clutter
+from usmxkg.readers.lines import Line, is_title_like
+from usmxkg.readers.news import DATE, NAME
 from usmxkg.readers.report_crs import ROLE
 
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
@@ -36,7 +37,8 @@ PLATFORM = re.compile(
 WEB_CHROME = re.compile(
     r"^(?:Share (?:this|on \w+)(?: post| article)?:?|Tweet|Pin it|Related (?:posts|articles|reading):?"
     r"|Leave a (?:comment|reply)|\d+ comments?|Comments?(?: \(\d+\))?|Tags?:.*|Categories?:.*|Filed under:?.*"
-    r"|Posted in:?.*|Read more\.*|Advertisement|Subscribe.*|Sign up.*|Skip to (?:main )?content)$",
+    r"|Posted in:?.*|Read more\.*|Advertisement|Subscribe.*|Sign up.*|Skip to (?:main )?content"
+    r"|Twitter|Facebook|LinkedIn|Reddit|Email|Print|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Related)$",
     re.IGNORECASE,
 )
 """Whole lines of general web page chrome (sharing, tags, comment counters) that blogs print too."""
@@ -49,6 +51,12 @@ POSITION = re.compile(
     r"|Research\s+Fellow|Analyst|Specialist|Correspondent|Editor|Spokes(?:man|woman|person))\b"
 )
 """An author's position line under a name ("Specialist in Latin American Affairs", "Senior Fellow, …")."""
+
+DATE_HEADER = re.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>{DATE})$", re.IGNORECASE)
+"""A blog's date header: a date alone, with its weekday ("Tuesday, February 2, 2010", "29 March 2012").
+
+Unlike a report's "Updated DATE" line, it carries no label.
+"""
 
 INTRO = re.compile(
     r"\b(?:[Hh]ere(?:['’]s| is| are)|[Bb]elow (?:is|are)|[Tt]he following (?:is|are)|re-?posted|h/t|[Hh]at tip"
@@ -88,3 +96,24 @@ def intro_line(lines: list[Line]) -> Line | None:
                 len(later) > len(line) for later in lines[index + 1:index + 4]):
             return line
     return None
+
+
+def has_platform_lines(lines: list[Line]) -> bool:
+    """True when any line is one only a blog platform prints."""
+    return any(is_platform(line) for line in lines)
+
+
+def has_date_header(lines: list[Line]) -> bool:
+    """A date alone above a title line (Blogger's date header), once furniture and host clutter are set aside."""
+    top = [line for line in lines[:12] if not is_furniture(line) and not is_clutter(line.text)]
+    return (len(top) >= 3 and bool(DATE_HEADER.match(top[0].text)) and is_title_like(top[1])
+            and not DATE_HEADER.match(top[1].text))
+
+
+def blog_framing(lines: list[Line]) -> bool:
+    """The page is framed by a blog: platform lines, or a date header above the post title.
+
+    The framing decides the kind of a page that reposts another text (a CRS
+    summary, a joint statement): it is a blog post whatever it reposts.
+    """
+    return has_date_header(lines) or has_platform_lines(lines)

@@ -42,9 +42,15 @@ def is_credited(line: Line) -> bool:
     return len(line) <= CAPTION_MAX_CHARS and bool(PHOTO_CREDIT.search(line.text))
 
 
+LEADERS = re.compile(r"\.{4,}|(?:\. ){3,}|_{4,}")
+"""Dot leaders of a table of contents: lines that look alike because of their dots, not their words."""
+
+
 def twins(first: Line, second: Line) -> bool:
     """True when two lines are the same caption printed twice (image alt text, then caption)."""
     if abs(len(first) - len(second)) > max(len(first), len(second)) // 3:
+        return False
+    if LEADERS.search(first.text) or LEADERS.search(second.text):
         return False
     return fuzz.ratio(first.text, second.text, score_cutoff=TWIN_SIMILARITY) > 0
 

@@ -25,12 +25,13 @@ import re
 
 from usmxkg.document import Document
 from usmxkg.readers import report_crs, report_gao, report_series
+from usmxkg.readers.blog_platform import blog_framing
 from usmxkg.readers.captions import find_captions
 from usmxkg.readers.cues import Cue, Sample
 from usmxkg.readers.host_clutter import strip_clutter, viewer_counter
 from usmxkg.readers.lines import Line, paragraph_spans, split_lines
 from usmxkg.readers.registry import Reader
-from usmxkg.readers.report_parts import label_line
+from usmxkg.readers.report_parts import label_line, mark_contents
 from usmxkg.readers.sf298 import HEADING as SF298_HEADING
 
 FRONT_CHARS = 6000
@@ -63,7 +64,15 @@ def read(doc: Document) -> None:
         body = report_series.read_front(doc, kept)
     if kept and body > kept[0].start:
         doc.add_zone("front-matter", kept[0].start, _line_end(kept, body))
-    body_lines = [line for line in kept if line.start >= body]
+    mark_contents(doc, [line for line in kept if line.start >= body])
+    aside = [(zone.span.start, zone.span.end) for zone in doc.zones if zone.kind in ("furniture", "contents")]
+    aside.extend((s.title.start, s.title.end + 1) for s in doc.sections)  # + the colon of "Heading:"
+    body_lines = [line for line in kept if line.start >= body
+                  and not any(start <= line.start and line.end <= end for start, end in aside)]
+    inside = next((line for line in kept if line.start < body < line.end), None)
+    if inside is not None and doc.text[body:inside.end].strip():  # a cover run together with the text
+        start = body + len(doc.text[body:inside.end]) - len(doc.text[body:inside.end].lstrip())
+        body_lines.insert(0, Line(start, inside.end, doc.text[start:inside.end]))
     doc.paragraphs.extend(paragraph_spans(doc, body_lines))
     for name in ("title", "date"):
         if name not in doc.fields:
@@ -87,6 +96,16 @@ def family_of(s: Sample) -> str:
 
 # --------------------------------------------------------------------------- detection cues
 
+def has_cover(s: Sample) -> bool:
+    """True when the front of a text is a report's cover or a series or journal masthead.
+
+    Other readers use it as evidence against their kind: a post or a web
+    page does not open with a CRS cover, a GAO preamble or a masthead.
+    """
+    return (_crs_cover(s) >= 1 or _gao_preamble(s) > 0 or _gao_product_page(s) > 0 or _series_masthead(s) >= 1
+            or _journal_masthead(s) > 0)
+
+
 def _front(s: Sample) -> str:
     return s.head[:FRONT_CHARS]
 
@@ -99,13 +118,14 @@ _CRS_MARKS = tuple(re.compile(p, _M) for p in (
     r"\b7-5700\b", r"www\.crs\.gov|crsreports\.congress\.gov", r"^\s*CRS Report for Congress\s*$",
     r"repared\s+for\s+Members\s+and\s+Committees\s+of\s+Congress", r"^\s*Congressional Research Serv\w*",
     r"Informing the legislative debate since 1914", r"^\s*(?:CRS\s+)?(?:INSIGHT|IN FOCUS)\s*$",
+    r"prepared\s+by\s+the\s+Congressional\s+Research\s+Service", r"\b(?:IF|IN|R)\d{4,5}\s*·\s*VERSION\b",
 ))
 
 
 def _crs_cover(s: Sample) -> float:
-    """CRS cover lines: 1 for two of them, up to 1.5 for three or more."""
-    front = _front(s)
-    hits = sum(1 for mark in _CRS_MARKS if mark.search(front))
+    """CRS cover and product lines (front, or tail of a short product): 1 for two of them, 1.5 for three or more."""
+    texts = (_front(s), s.tail or s.head[-3000:])
+    hits = sum(1 for mark in _CRS_MARKS if any(mark.search(text) for text in texts))
     return 0.0 if hits < 2 else min(hits / 2, 1.5)
 
 
@@ -184,7 +204,7 @@ def _by_line(s: Sample) -> float:
     return float(any(_BY_NAME.search(line.text) for line in head))
 
 
-_BY_NAME = re.compile(r"(?:^|\s)[Bb]y\s+(?:Dr\.\s+)?[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
+_BY_NAME = re.compile(r"(?:^|(?<!Posted)\s)[Bb]y\s+(?:Dr\.\s+)?[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
 
 
 def _key_points(s: Sample) -> float:
@@ -205,6 +225,11 @@ def _viewer(s: Sample) -> float:
 
 _SF298 = re.compile(SF298_HEADING.pattern, _M | re.IGNORECASE)
 _PARTIAL_FULFILMENT = re.compile(r"in\s+partial\s+fulfil+ment", re.IGNORECASE)
+
+
+def _blog_framing(s: Sample) -> float:
+    """Blog platform lines or a date header above the title: a post that reposts a report is a blog post."""
+    return float(blog_framing(s.lines[:3000]))
 
 
 def _school_paper(s: Sample) -> float:
@@ -233,6 +258,7 @@ READER = Reader(
         Cue("institute disclaimer or series editor", 1.0, _institute_front_matter),
         Cue("document viewer page counter", 0.5, _viewer),
         Cue("school paper (SF 298 or degree statement)", -2.0, _school_paper),
+        Cue("blog framing (platform lines, date header above the title)", -4.0, _blog_framing),
     ),
     read=read,
 )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from usmxkg.document import Document, Span
+from usmxkg.document import Document, Section, Span
 from usmxkg.readers.lines import Line, blocks
 from usmxkg.readers.report_parts import DATE, NAME, add_person, find_label, trim
 
@@ -33,13 +33,16 @@ MARKERS = re.compile(
 )
 """Lines of a CRS cover or product header (the first letter of "Prepared" is often split off)."""
 
+SPECIALIST = r"(?:Specia[l1I]ist|Ana[l1I]yst)"
+"""Specialist/Analyst, also as OCR prints them ("Specia1ist", "AnaIyst")."""
+
 ROLE = re.compile(
-    r"\b(?:(?:Senior|Acting|Visiting)\s+)?(?:Specialist|Analyst)\s+in\b|\b(?:Acting\s+)?Section\s+Research\s+Manager\b"
+    rf"\b(?:(?:Senior|Acting|Visiting)\s+)?{SPECIALIST}\s+in\b|\b(?:Acting\s+)?Section\s+Research\s+Manager\b"
     r"|\bLegislative\s+Attorney\b|\b(?:Senior\s+)?(?:Information\s+Research\s+Specialist|Research\s+Librarian)\b"
 )
 """The position line CRS prints under each author's name."""
 
-FIELD_ROLE = re.compile(r"(?:Specialist|Analyst)\s+in$")
+FIELD_ROLE = re.compile(rf"{SPECIALIST}\s+in$")
 """Positions followed by a field of expertise ("Specialist in" + "Latin American Affairs")."""
 
 FIELD_ENDS = frozenset({
@@ -59,8 +62,16 @@ NUMBER = re.compile(r"(?<![\w/.-])(?:RL|RS|IB|IF|IN|R)\d{4,5}(?![\w-])")
 
 SUMMARY = re.compile(r"(?:^|(?<=\s))Summary(?=\s*\n|\s+[A-Z])")
 CONTENTS = re.compile(r"^\s*(?:Contents|Table of Contents)\s*$", re.MULTILINE)
-PAGE_FOOTER = re.compile(r"^\s*Congressional Research Service\s*\d*\s*$", re.MULTILINE)
+PAGE_FOOTER = re.compile(
+    r"^[ \t]*(?:Congressional Research Service[ \t]*\d*|https?://crsreports\.congress\.gov\b[^\n]*)[ \t]*$", re.MULTILINE)
+"""Page footers of CRS reports and products (the service's name and page number, or its web address)."""
 DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})$")
+
+SIGNED = re.compile(rf"^[ \t]*(?P<name>{NAME.pattern}),[ \t]+(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$", re.MULTILINE)
+"""An author line at the end of a CRS product: "NAME, Analyst in Natural Resources Policy"."""
+
+TAIL_CHARS = 3000
+"""In Focus and Insight products sign and number themselves within this many characters of the end."""
 
 COVER_CHARS = 4000
 """The cover and the repeated title above "Summary" lie within this many characters of the start."""
@@ -79,7 +90,7 @@ def read_cover(doc: Document, lines: list[Line]) -> int:
     markers = list(MARKERS.finditer(text, start, limit))
     prepared = find_label(text, PREPARED[1:], start, limit)
     summary = SUMMARY.search(text, prepared.end if prepared else (markers[-1].end() if markers else start), limit)
-    cover_end = summary.start() if summary else _prose_start(lines, start, limit)
+    cover_end = summary.start() if summary else _prose_start(doc, lines, start, limit)
     repeat = None
     if prepared and summary:
         repeat = trim(doc, prepared.end, summary.start())
@@ -92,29 +103,40 @@ def read_cover(doc: Document, lines: list[Line]) -> int:
             doc.add_field("title", span)
     authors_from = title.end if title is not None else start
     _authors(doc, authors_from, cover_end)
+    if "author" not in doc.fields:
+        _signed_authors(doc)
     _date(doc, start, cover_end, title)
     number = NUMBER.search(text, start, cover_end) or _tail_number(doc)
     if number:
         doc.add_field("report-number", doc.span(number.start(), number.end()))
-    crs = find_label(text, CRS_NAME, start, cover_end if cover_end > start else limit)
+    crs = find_label(text, CRS_NAME, start, cover_end if cover_end > start else limit) or find_label(
+        text, CRS_NAME, max(start, len(text) - TAIL_CHARS), len(text))
     if crs is not None:
         doc.add_field("corporate-author", doc.span(crs.start, crs.end))
         doc.add_field("publisher", doc.span(crs.start, crs.end))
     if summary:
-        _abstract(doc, summary.end(), len(text))
+        _abstract(doc, summary, len(text))
     for footer in PAGE_FOOTER.finditer(text, cover_end):
         doc.add_zone("furniture", footer.start() + len(footer.group()) - len(footer.group().lstrip()), footer.end())
     return summary.start() if summary else cover_end
 
 
-def _prose_start(lines: list[Line], start: int, limit: int) -> int:
-    """Start of the first long line that is not a run-together cover line (no position, no cover marker)."""
-    for line in lines:
-        if line.start >= limit:
-            break
-        if line.start >= start and len(line) >= PROSE_CHARS and not ROLE.search(line.text) \
-                and not MARKERS.search(line.text):
-            return line.start
+def _signed_authors(doc: Document) -> None:
+    """In Focus and Insight products name their authors at the end: "NAME, Specialist in …" lines."""
+    tail = max(0, len(doc.text) - TAIL_CHARS)
+    for match in SIGNED.finditer(doc.text, tail):
+        person = add_person(doc, "author", match.start("name"), match.end("name"))
+        if person is not None and len(doc.fields["author"]) == 1:
+            doc.add_field("author-title", doc.span(match.start("role"), match.end("role")))
+
+
+def _prose_start(doc: Document, lines: list[Line], start: int, limit: int) -> int:
+    """Start of the first paragraph of text: a long line, or a block of hard-wrapped lines, with no cover lines."""
+    for block in blocks(doc.text, [line for line in lines if start <= line.start < limit]):
+        if any(ROLE.search(line.text) or MARKERS.search(line.text) for line in block):
+            continue
+        if len(block[0]) >= PROSE_CHARS or (len(block) >= 3 and all(len(line) >= 40 for line in block[:-1])):
+            return block[0].start
     return min(limit, lines[-1].end if lines else start)
 
 
@@ -128,8 +150,8 @@ def _cover_title(doc: Document, lines: list[Line], start: int, end: int, first_r
         if line.start >= end or len(chosen) >= TITLE_LINES:
             break
         block, size = block_of[line.start]
-        if chosen and block != block_of[chosen[-1].start][0] and size > TITLE_LINES and not ROLE.search(line.text):
-            break  # a block of hard-wrapped prose follows the title
+        if chosen and block != block_of[chosen[-1].start][0] and size >= 3 and not ROLE.search(line.text):
+            break  # a block of hard-wrapped prose (or the author block) follows the title
         if DATE_ONLY.match(line.text) or (MARKERS.search(line.text) and not chosen):
             if chosen:
                 break
@@ -233,15 +255,19 @@ def _date(doc: Document, start: int, end: int, title: Span | None) -> None:
 
 def _tail_number(doc: Document) -> re.Match[str] | None:
     """In Focus and Insight products print their number at the end, on a line of its own."""
-    tail_start = max(0, len(doc.text) - 3000)
+    tail_start = max(0, len(doc.text) - TAIL_CHARS)
     for match in re.finditer(r"^\s*((?:IF|IN|R)\d{4,5})\s*$", doc.text[tail_start:], re.MULTILINE):
         return NUMBER.search(doc.text, tail_start + match.start(1), tail_start + match.end(1))
     return None
 
 
-def _abstract(doc: Document, start: int, end: int) -> None:
-    """The Summary: from the heading to the contents, a page footer or the end of the text."""
+def _abstract(doc: Document, summary: re.Match[str], end: int) -> None:
+    """The Summary, from its heading to the contents, a page footer or the end of the text; also a section."""
+    start = summary.end()
     stops = [m.start() for m in (CONTENTS.search(doc.text, start, end), PAGE_FOOTER.search(doc.text, start, end)) if m]
-    span = trim(doc, start, min(stops) if stops else end)
+    stop = min(stops) if stops else end
+    span = trim(doc, start, stop, " \t\n")
     if span is not None and len(span.text) >= 40:
         doc.add_field("abstract", span)
+        heading = doc.span(summary.start(), summary.end())
+        doc.sections.append(Section("", heading, 1, doc.span(heading.start, span.end)))

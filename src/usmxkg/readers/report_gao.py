@@ -51,6 +51,10 @@ HIGHLIGHT_LABELS = ("Why GAO Did This Study", "What GAO Found", "What GAO Recomm
 HIGHLIGHT_END = re.compile(r"^\s*(?:\[End of section\]|View GAO-.*|Contents:?|Letter:?|Recommendations?(?: for "
                            r"Executive Action)?:?|Full Report|Skip to Highlights|For more information.*)\s*$",
                            re.MULTILINE | re.IGNORECASE)
+RELEASE = re.compile(
+    rf"For\s+Release\s+on\s+Delivery\b.{{0,60}}?(?P<date>{FULL_DATE})", re.IGNORECASE)
+"""A testimony's release line: "For Release on Delivery Expected at 10:00 a.m. ET Wednesday, April 3, 2019"."""
+
 STATEMENT = re.compile(r"Statement\s+of\s+(?P<name>[A-Z][\w.'’ -]{3,60}?),\s+(?P<title>[A-Z][^\n]{3,120})")
 """A testimony's witness: "Statement of NAME, Director, International Affairs and Trade"."""
 
@@ -88,10 +92,10 @@ def read_cover(doc: Document, lines: list[Line], stops: list[int]) -> int:
         body = product.end()
     else:
         body = _cover(doc, cover_lines, limit)
-    agency = AGENCY.search(text, start, limit) or ACRONYM.search(text, start, limit)
+    agency = _agency(doc, start, limit)
     if agency is not None:
-        doc.add_field("corporate-author", doc.span(agency.start(), agency.end()))
-        doc.add_field("publisher", doc.span(agency.start(), agency.end()))
+        doc.add_field("corporate-author", agency)
+        doc.add_field("publisher", agency)
     statement = STATEMENT.search(text, start, limit)
     if statement:
         person = add_person(doc, "author", statement.start("name"), statement.end("name"))
@@ -100,6 +104,19 @@ def read_cover(doc: Document, lines: list[Line], stops: list[int]) -> int:
             doc.add_field("author-title", position)
     _highlights(doc, start, stops)
     return max(body, cover_start)
+
+
+def _agency(doc: Document, start: int, end: int) -> Span | None:
+    """GAO's name as printed (read through OCR slips), else its acronym on the cover."""
+    match = AGENCY.search(doc.text, start, end)
+    if match:
+        return doc.span(match.start(), match.end())
+    for label in ("Government Accountability Office", "General Accounting Office"):
+        found = find_label(doc.text, label, start, end)
+        if found is not None:
+            return doc.span(found.start, found.end)
+    acronym = ACRONYM.search(doc.text, start, end)
+    return doc.span(acronym.start(), acronym.end()) if acronym else None
 
 
 def _group(doc: Document, name: str, match: re.Match[str], group: str) -> None:
@@ -131,9 +148,13 @@ def _cover(doc: Document, lines: list[Line], limit: int) -> int:
         if line.start >= limit:
             break
         bare = line.text.rstrip(": ")
-        if date_index is None and DATE.fullmatch(bare):
+        release = RELEASE.match(bare)
+        if date_index is None and (DATE.fullmatch(bare) or release):
             date_index = index
-            doc.add_field("date", doc.span(line.start, line.start + len(bare)))
+            if release:
+                doc.add_field("date", doc.span(line.start + release.start("date"), line.start + release.end("date")))
+            else:
+                doc.add_field("date", doc.span(line.start, line.start + len(bare)))
         elif NUMBER.fullmatch(bare) or re.match(r"Highlights\s+of\s+GAO-", bare) \
                 or any(bare.lower() == label.lower() for label in HIGHLIGHT_LABELS[:3]):
             number_index = index
@@ -141,7 +162,8 @@ def _cover(doc: Document, lines: list[Line], limit: int) -> int:
     first = (date_index + 1) if date_index is not None else 0
     if number_index is not None and number_index > first:
         title_lines = [line for line in lines[first:number_index]
-                       if not ADDRESSEE.match(line.text.rstrip(": ")) and not AGENCY.fullmatch(line.text.rstrip(": "))]
+                       if not ADDRESSEE.match(line.text.rstrip(": ")) and not AGENCY.fullmatch(line.text.rstrip(": "))
+                       and not STATEMENT.match(line.text)]
         if 0 < len(title_lines) <= TITLE_LINES and all(len(line) <= TITLE_LINE_CHARS for line in title_lines):
             _title(doc, title_lines[0].start, title_lines[-1].end)
         _headings(doc, lines[number_index:])

@@ -22,7 +22,7 @@ from usmxkg.readers.lines import Line
 from usmxkg.readers.names import person_span
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 FULL_DATE = rf"{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
 DAY_MONTH_YEAR = rf"\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d{{2}}"
 MONTH_YEAR = rf"{MONTH},?\s+(?:19|20)\d{{2}}"
@@ -77,7 +77,12 @@ def find_label(text: str, label: str, start: int, end: int, cutoff: float = 88.0
         if len(raw.strip()) >= len(label) * 0.8:
             found = fuzz.partial_ratio_alignment(label.lower(), raw.lower(), score_cutoff=cutoff)
             if found is not None and found.dest_end - found.dest_start >= len(label) * 0.8:
-                return Found(position + found.dest_start, position + found.dest_end, found.score)
+                begin, stop = found.dest_start, found.dest_end
+                while begin > 0 and raw[begin - 1].isalnum():  # an OCR slip shifts the alignment inside a word
+                    begin -= 1
+                while stop < len(raw) and raw[stop].isalnum():
+                    stop += 1
+                return Found(position + begin, position + stop, found.score)
         position += len(raw) + 1
     return None
 
@@ -153,3 +158,26 @@ def organisations(doc: Document, start: int, end: int) -> list[Span]:
     if first is not None and head:
         spans.append(doc.span(start + first, start + last_end))
     return spans
+
+
+CONTENTS = re.compile(r"^(?:Contents|Table of Contents)\b:?", re.IGNORECASE)
+_LEADER_ENTRY = re.compile(r"\.{4,}\s*\d|\s\d{1,3}$")
+
+
+def mark_contents(doc: Document, lines: list[Line]) -> int:
+    """Mark a contents listing (its label and the dot-leader entries under it) as a zone; returns its end or 0.
+
+    The listing may be one line per entry or, run together, one long line of
+    entries after the label.
+    """
+    for index, line in enumerate(lines):
+        if not CONTENTS.match(line.text):
+            continue
+        last = index
+        while last + 1 < len(lines) and _LEADER_ENTRY.search(lines[last + 1].text):
+            last += 1
+        if last == index and not _LEADER_ENTRY.search(line.text):
+            continue
+        doc.add_zone("contents", line.start, lines[last].end)
+        return lines[last].end
+    return 0

@@ -21,7 +21,16 @@ import re
 
 from usmxkg.document import Document, Span
 from usmxkg.readers.lines import Line, blocks, is_title_like
-from usmxkg.readers.report_parts import DATE, ISSUE_DATE, NAME, ORG_HEAD, add_person, organisations, trim
+from usmxkg.readers.report_parts import (
+    DATE,
+    ISSUE_DATE,
+    NAME,
+    ORG_HEAD,
+    add_person,
+    mark_contents,
+    organisations,
+    trim,
+)
 
 JOURNAL = "JournalArticle"
 
@@ -35,10 +44,10 @@ SERIES = re.compile(
 """Names of institute publication series as their mastheads print them."""
 
 JOURNALS = re.compile(
-    r"\b(?:Military\s+Review|ARMOR|Armor|Joint\s+Force\s+Quarterly|JFQ|Parameters|Small\s+Wars\s+Journal"
-    r"|Naval\s+War\s+College\s+Review|Marine\s+Corps\s+Gazette"
-    r"|Proceedings|PRISM|Prism|Infantry|Special\s+Warfare|Army\s+History|Strategic\s+Studies\s+Quarterly"
-    r"|Military\s+Intelligence(?:\s+Professional\s+Bulletin)?|Engineer|Army\s+Sustainment|Field\s+Artillery"
+    r"\b(?:(?i:Military\s+Review|ARMOR|Joint\s+Force\s+Quarterly|JFQ|Parameters|Small\s+Wars\s+Journal"
+    r"|Naval\s+War\s+College\s+Review|Marine\s+Corps\s+Gazette|Proceedings|PRISM|Infantry|Special\s+Warfare"
+    r"|Army\s+History|Strategic\s+Studies\s+Quarterly|Military\s+Intelligence(?:\s+Professional\s+Bulletin)?"
+    r"|Army\s+Sustainment|Field\s+Artillery)"
     r"|Journal\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){0,4}|[A-Z][\w]+(?:\s+[A-Z][\w]+){0,3}\s+(?:Journal|Quarterly|Review))\b"
 )
 """Professional and scholarly journals of the defense community, and titles shaped like journal names."""
@@ -49,7 +58,7 @@ NUMBERING = re.compile(r"\b(?:No\.|Number)\s*\d{1,4}\b|\bVol(?:ume|\.)\s*\d{1,3}
 
 BY = re.compile(r"(?:^|\s)[Bb]y\s+(?=(?:Dr\.|Prof\.|[A-Z]))")
 RANK = re.compile(
-    r"^(?:(?:Lieutenant|Lt\.?|Brigadier|Major|Maj\.?|Rear|Vice)\s+)?(?:General|Gen\.|Colonel|Col\.?|COL|LTC|MAJ|CPT|"
+    r"(?:(?:Lieutenant|Lt\.?|Brigadier|Major|Maj\.?|Rear|Vice)\s+)?(?:General|Gen\.|Colonel|Col\.?|COL|LTC|MAJ|CPT|"
     r"Captain|Capt\.?|Commander|Cmdr\.|CDR|LCDR|Admiral|Adm\.|Major|Sergeant|Sgt\.|Chief)\s+")
 """A military rank before an author's name."""
 
@@ -62,7 +71,6 @@ DISCLAIMER = re.compile(
     r"^(?:The\s+)?(?:opinions|views),?\s+(?:conclusions,?\s+(?:and|or)\s+recommendations\s+)?expressed\s+(?:or\s+"
     r"implied\s+)?(?:in\s+this|herein)|^Disclaimer\b", re.IGNORECASE)
 EDITOR = re.compile(r"\b(?:Series\s+)?Editor:\s*(?P<name>(?:Dr\.\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
-CONTENTS = re.compile(r"^(?:Contents|Table of Contents)\b", re.IGNORECASE)
 
 MASTHEAD_LINES = 12
 """The masthead and the title are looked for among the first lines."""
@@ -191,18 +199,11 @@ def _editor(doc: Document, head: list[Line]) -> None:
 
 def _zones(doc: Document, lines: list[Line]) -> int:
     """Disclaimers (front matter) and a contents listing; returns where the front matter ends."""
-    end = 0
-    for index, line in enumerate(lines[:60]):
+    end = mark_contents(doc, lines[:60])
+    for line in lines[:60]:
         if DISCLAIMER.match(line.text):
             doc.add_zone("front-matter", line.start, line.end)
             end = max(end, line.end)
-        elif CONTENTS.match(line.text):
-            last = index
-            while last + 1 < len(lines) and re.search(r"\.{4,}|\s\d{1,3}$", lines[last + 1].text):
-                last += 1
-            stop = lines[last].end if last > index or len(line) > 40 else line.end
-            doc.add_zone("contents", line.start, stop)
-            end = max(end, stop)
     return end
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-from usmxkg.document import Document, Section
+from usmxkg.document import Document, Section, Span
 from usmxkg.readers import blog_platform
+from usmxkg.readers.report import has_cover
 from usmxkg.readers.captions import doubled_captions, find_captions
 from usmxkg.readers.cues import Cue, Sample
 from usmxkg.readers.host_clutter import is_clutter, strip_clutter
@@ -57,19 +58,24 @@ _POSTED = re.compile(
 """WordPress-style "Posted on June 3, 2019 by NAME" (the name is optional)."""
 _HEADING_END = re.compile(r"[.,;:]$")
 _NAME_LINE = re.compile(rf"^{NAME}$")
+_SEARCH_BOX = re.compile(r"^Search\s+(.+)$")
 
 
 def read(doc: Document) -> None:
     """Fill a WEB_ARTICLE document: title, sections (level 1), paragraphs, stated author/date, zones."""
-    lines = _frame(doc, strip_clutter(doc, split_lines(doc.text)))
+    lines = strip_clutter(doc, split_lines(doc.text))
+    footer = _footer_author(doc, lines)
+    lines = _frame(doc, lines)
     if not lines:
         return
-    header = DATE_LINE.match(lines[0].text) if len(lines) > 1 else None
+    header = blog_platform.DATE_HEADER.match(lines[0].text) if len(lines) > 1 else None
     if header:  # a platform's date header above the title
         _add(doc, "date", lines[0], header, "date")
         lines = lines[1:]
     doc.add_field("title", doc.span(lines[0].start, lines[0].end))
     meta = _read_meta(doc, lines[1:META_LINES])
+    if footer is not None:  # the blog account's name counts only when the post names no author itself
+        doc.add_field("author", footer)
     rest = [line for line in lines[1:] if line not in meta]
     headings = find_headings(doc.text, rest)
     doc.sections.extend(_sections(doc, headings, rest[-1].end if rest else len(doc.text)))
@@ -79,17 +85,28 @@ def read(doc: Document) -> None:
         doc.warnings.append("web article: no headings found")
 
 
-def _frame(doc: Document, lines: list[Line]) -> list[Line]:
-    """The post's own lines: platform furniture and photo captions become zones; "Posted by" names authors."""
-    kept = []
-    for index, line in enumerate(lines):
-        if not blog_platform.is_furniture(line):
-            kept.append(line)
-            continue
-        doc.add_zone("furniture", line.start, line.end)
+def _footer_author(doc: Document, lines: list[Line]) -> Span | None:
+    """A person named in Blogger's "Posted by NAME at TIME" footer (not the blog's own name from its search box)."""
+    blog_names = {" ".join(m.group(1).split()).casefold() for line in lines[:TAIL_LINES]
+                  if (m := _SEARCH_BOX.match(line.text))}
+    for line in lines[-TAIL_LINES:]:
         posted = blog_platform.POSTED_BY.match(line.text)
-        if posted and index >= len(lines) - TAIL_LINES and blog_platform.person_like(posted.group("name")):
-            _add(doc, "author", line, posted, "name")
+        if posted is None:
+            continue
+        name = posted.group("name")
+        if blog_platform.person_like(name) and " ".join(name.split()).casefold() not in blog_names:
+            return doc.span(line.start + posted.start("name"), line.start + posted.end("name"))
+    return None
+
+
+def _frame(doc: Document, lines: list[Line]) -> list[Line]:
+    """The post's own lines: platform furniture and photo captions become zones."""
+    kept = []
+    for line in lines:
+        if blog_platform.is_furniture(line):
+            doc.add_zone("furniture", line.start, line.end)
+        else:
+            kept.append(line)
     captions = {caption.start for caption in find_captions(kept)}
     for line in kept:
         if line.start in captions:
@@ -218,7 +235,7 @@ MAX_FRAGMENT_SHARE = 0.35
 def _post_lines(s: Sample) -> list[Line]:
     """The first lines of the post itself: without blog furniture and the date header above the title."""
     lines = [line for line in s.lines[:2000] if not blog_platform.is_furniture(line)]
-    if len(lines) > 1 and DATE_LINE.match(lines[0].text):
+    if len(lines) > 1 and blog_platform.DATE_HEADER.match(lines[0].text):
         lines = lines[1:]
     return lines
 
@@ -257,7 +274,7 @@ def _title_and_prose(s: Sample) -> float:
 
 def _platform(s: Sample) -> float:
     """Lines only a blog platform prints (comment counters, "Posted by", labels, the blog's search box)."""
-    return float(any(blog_platform.is_platform(line) for line in s.lines[:3000]))
+    return float(blog_platform.has_platform_lines(s.lines[:3000]))
 
 
 def _web_chrome(s: Sample) -> float:
@@ -266,9 +283,7 @@ def _web_chrome(s: Sample) -> float:
 
 def _date_header(s: Sample) -> float:
     """A date alone above a title line (Blogger's date header), after the platform's furniture."""
-    lines = [line for line in s.lines[:12] if not blog_platform.is_furniture(line) and not is_clutter(line.text)]
-    return float(len(lines) >= 3 and bool(DATE_LINE.match(lines[0].text)) and is_title_like(lines[1])
-                 and not DATE_LINE.match(lines[1].text))
+    return float(blog_platform.has_date_header(s.lines))
 
 
 def _intro(s: Sample) -> float:
@@ -279,6 +294,11 @@ def _intro(s: Sample) -> float:
 
 def _captions_twice(s: Sample) -> float:
     return float(doubled_captions(s.lines[:400]) > 0)
+
+
+def _report_cover(s: Sample) -> float:
+    """A report's cover or a masthead at the top, unless a blog frames it (a repost is still a post)."""
+    return float(has_cover(s) and not blog_platform.blog_framing(s.lines[:3000]))
 
 
 def _long(s: Sample) -> float:
@@ -298,6 +318,7 @@ READER = Reader(
         Cue("blogger's introduction to a reposted text", 1.5, _intro),
         Cue("photo captions printed twice", 1.0, _captions_twice),
         Cue("full-length text", -1.0, _long),
+        Cue("cover or masthead of a report, series or journal", -2.0, _report_cover),
     ),
     read=read,
 )
