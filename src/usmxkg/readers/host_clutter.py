@@ -35,7 +35,8 @@ VIEWER_PAGE = re.compile(
 CHROME = re.compile(
     r"^(?:Skip to (?:main )?(?:content|navigation|search|footer)|Skip to [A-Z][\w ]{2,30}|Jump to:?"
     r"|Download(?: now| PDF| as PDF.*| file)?|Descargar|Baixar|Herunterladen|T[ée]l[ée]charger|Scarica(?:re)?"
-    r"|Guardar|Salvar|Speichern|Compartir|Compartilhar|Teilen|Partager|Condividi|Imprimir|Drucken|Download \".{0,200}\"|\d+\s+downloads?|Loading\.*|Transcription"
+    r"|Guardar|Salvar|Speichern|Compartir|Compartilhar|Teilen|Partager|Condividi|Imprimir|Drucken"
+    r"|Download \".{0,200}\"|\d+\s+downloads?|Loading\.*|Transcription"
     r"|TRANSCRIPT|Upload:? .{0,60}|Uploaded by .{0,60}|Post(?:ed)? on \d{1,2}-[A-Z][a-z]{2}-\d{4}|\d+ views?"
     r"|Category:?|Documents|Size: px|Start display at page:?|Report this (?:document|link)|Embed|Save"
     r"|Print|Share|Menu|Open navigation menu|Close suggestions|Search|Back to top|Sign (?:in|up)|Log in"

@@ -63,11 +63,13 @@ NUMBER = re.compile(r"(?<![\w/.-])(?:RL|RS|IB|IF|IN|R)\d{4,5}(?![\w-])")
 SUMMARY = re.compile(r"(?:^|(?<=\s))Summary(?=\s*\n|\s+[A-Z])")
 CONTENTS = re.compile(r"^\s*(?:Contents|Table of Contents)\s*$", re.MULTILINE)
 PAGE_FOOTER = re.compile(
-    r"^[ \t]*(?:Congressional Research Service[ \t]*\d*|https?://crsreports\.congress\.gov\b[^\n]*)[ \t]*$", re.MULTILINE)
+    r"^[ \t]*(?:Congressional Research Service[ \t]*\d*|https?://crsreports\.congress\.gov\b[^\n]*)[ \t]*$",
+    re.MULTILINE)
 """Page footers of CRS reports and products (the service's name and page number, or its web address)."""
 DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})$")
 
-SIGNED = re.compile(rf"^[ \t]*(?P<name>{NAME.pattern}),[ \t]+(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$", re.MULTILINE)
+SIGNED = re.compile(
+    rf"^[ \t]*(?P<name>{NAME.pattern}),[ \t]+(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$", re.MULTILINE)
 """An author line at the end of a CRS product: "NAME, Analyst in Natural Resources Policy"."""
 
 TAIL_CHARS = 3000

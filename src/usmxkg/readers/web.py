@@ -22,13 +22,13 @@ import re
 
 from usmxkg.document import Document, Section, Span
 from usmxkg.readers import blog_platform
-from usmxkg.readers.report import has_cover
 from usmxkg.readers.captions import doubled_captions, find_captions
 from usmxkg.readers.cues import Cue, Sample
 from usmxkg.readers.host_clutter import is_clutter, strip_clutter
 from usmxkg.readers.lines import Line, blocks, is_title_like, paragraph_spans, split_lines, unwrapped
 from usmxkg.readers.news import DATE, DATE_LINE, NAME
 from usmxkg.readers.registry import Reader
+from usmxkg.readers.report import has_cover
 
 HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 15
