@@ -46,6 +46,14 @@ def test_blogger_post() -> None:
     assert [p.text.split()[0] for p in doc.paragraphs] == ["Pilots", "The"]
 
 
+def test_blog_name_and_tagline_above_the_date_header() -> None:
+    doc = read("blogspot_masthead.txt")
+    assert texts(doc, "date") == ["May 2, 2016"]
+    assert texts(doc, "title") == ["Pilots Meet Again Before the Storm Season"]
+    assert texts(doc, "author") == ["Ana Ruiz"]
+    assert zones(doc, "furniture")[-2:] == ["The Border Desk", "Notes on ports, pilots and storms"]
+
+
 def test_wordpress_post_with_a_caption_printed_twice() -> None:
     doc = read("wordpress_post.txt")
     assert texts(doc, "title") == ["Joint Dive Team Clears a Silted Channel"]

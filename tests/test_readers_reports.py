@@ -47,7 +47,8 @@ def test_crs_report_cover() -> None:
     assert doc.work_type == "Report"
     title = "Maritime Disaster Cooperation in the Gulf of Mexico: Background and Options for Congress"
     assert flat(texts(doc, "title")) == [title, title]  # the repeat above "Summary", then the cover's two lines
-    assert texts(doc, "title")[1] == "Maritime Disaster Cooperation in the Gulf of Mexico:\nBackground and Options for Congress"
+    assert texts(doc, "title")[1] == ("Maritime Disaster Cooperation in the Gulf of Mexico:\n"
+                                      "Background and Options for Congress")
     assert texts(doc, "author") == ["Lorena V. Quintanilla", "Harold B. Ostrander"]
     assert texts(doc, "author-title") == ["Specialist in Latin American Affairs"]  # the first author's only
     assert texts(doc, "date") == ["March 14, 2017"]
@@ -109,7 +110,28 @@ def test_crs_report_inside_a_spanish_viewer() -> None:
     assert not any("página" in p.text or p.text == "Summary" for p in doc.paragraphs)
 
 
+def test_crs_web_edition() -> None:
+    """The web edition prints "DATE (NUMBER)" under the title and its contents before the Summary."""
+    doc = read("crs_web_edition.txt")
+    assert texts(doc, "title") == ["Border Ports of Entry: Staffing and Funding"]
+    assert texts(doc, "date") == ["June 4, 2018"]
+    assert texts(doc, "report-number") == ["R45210"]
+    assert "author" not in doc.fields and "corporate-author" not in doc.fields  # neither is stated
+    assert zones(doc, "furniture") == ["Jump to Main Text of Report"]
+    (abstract,) = texts(doc, "abstract")  # to the next heading
+    assert abstract.startswith("The ports of entry") and abstract.endswith("each agency publishes about them.")
+
+
 # --- Government Accountability Office -----------------------------------------------------------
+
+def test_gao_pdf_cover_alone() -> None:
+    doc = read("gao_pdf_cover.txt")
+    assert flat(texts(doc, "title")) == [
+        "BORDER SECURITY Additional Actions Could Strengthen Coordination of Aviation Assets"]
+    assert texts(doc, "date") == ["September 2016"]
+    assert texts(doc, "report-number") == ["GAO-16-789"]
+    assert texts(doc, "corporate-author") == ["United States Government Accountability Office"]
+
 
 def test_gao_accessible_text() -> None:
     doc = read("gao_accessible.txt")
@@ -198,7 +220,8 @@ def test_journal_article_with_ocr_spacing() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in REPORTS.glob("*.txt")))
 def test_the_first_2000_characters_are_enough(name: str) -> None:
     text = (REPORTS / name).read_text(encoding="utf-8")
-    long = text + "\n\n" + ("The committees asked for a further review of the programme and its costs. " * 40 + "\n\n") * 30
+    paragraph = "The committees asked for a further review of the programme and its costs. " * 40
+    long = text + "\n\n" + (paragraph + "\n\n") * 30
     assert detect(long).kind == "report"
     assert detect(long[:2000]).kind == "report"
 
@@ -250,7 +273,8 @@ def test_store_stamp_is_furniture_and_the_line_is_kept() -> None:
     doc = Document(doc_id="0", source="stamped.txt", kind="report", text=text)
     kept = strip_clutter(doc, split_lines(text))
     assert [z.span.text for z in doc.zones] == ["date 2019-04-02 ", "Download"]
-    assert [line.text for line in kept] == ["Border Water Treaties Updated", "The treaties assign shares of two rivers."]
+    assert [line.text for line in kept] == [
+        "Border Water Treaties Updated", "The treaties assign shares of two rivers."]
 
 
 def test_captions_credited_and_printed_twice() -> None:

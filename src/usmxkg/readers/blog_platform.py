@@ -98,16 +98,38 @@ def intro_line(lines: list[Line]) -> Line | None:
     return None
 
 
+POSTED_ON = re.compile(rf"^Posted on (?:{DATE})(?:,?\s+(?:at\s+)?{_TIME})?(?:\s+by\s+.{{1,60}})?$", re.IGNORECASE)
+"""WordPress's post meta line "Posted on DATE by NAME" (read as the post's date and author, not furniture)."""
+
+
 def has_platform_lines(lines: list[Line]) -> bool:
-    """True when any line is one only a blog platform prints."""
-    return any(is_platform(line) for line in lines)
+    """True when any line is one only a blog platform prints (or WordPress's "Posted on DATE" meta line)."""
+    return any(is_platform(line) or POSTED_ON.match(line.text) for line in lines)
+
+
+MASTHEAD_LINES = 3
+"""A blog's name and tagline may stand above the date header: at most this many lines."""
+
+
+def date_header_index(lines: list[Line]) -> int | None:
+    """Index of a date header (a date alone above a title line) among the first lines of a post, if any.
+
+    ``lines`` are the post's lines without furniture; the blog's name and
+    tagline may come first (:data:`MASTHEAD_LINES`).
+    """
+    for k, line in enumerate(lines[:MASTHEAD_LINES + 1]):
+        if DATE_HEADER.match(line.text):
+            title = lines[k + 1] if k + 2 < len(lines) else None
+            if title is not None and is_title_like(title) and not DATE_HEADER.match(title.text):
+                return k
+            return None
+    return None
 
 
 def has_date_header(lines: list[Line]) -> bool:
-    """A date alone above a title line (Blogger's date header), once furniture and host clutter are set aside."""
-    top = [line for line in lines[:12] if not is_furniture(line) and not is_clutter(line.text)]
-    return (len(top) >= 3 and bool(DATE_HEADER.match(top[0].text)) and is_title_like(top[1])
-            and not DATE_HEADER.match(top[1].text))
+    """A date header above a title line, once furniture and host clutter are set aside."""
+    return date_header_index([line for line in lines[:12] if not is_furniture(line) and not is_clutter(line.text)]) \
+        is not None
 
 
 def blog_framing(lines: list[Line]) -> bool:

@@ -43,7 +43,7 @@ CHROME = re.compile(
     r"|Flag for inappropriate content|Save for later|Available Formats|Download as .{0,60}"
     r"|\d+ ratings?\d*%? found this document useful.*|Copyright:? © .{0,60}All Rights Reserved.*"
     r"|\d+ pages?|Page \d{1,4}|Para la versi[oó]n (?:de esta p[aá]gina )?en espa[nñ]ol.{0,80}|En espa[nñ]ol|Espa[nñ]ol"
-    r"|English|Official websites use \.(?:gov|mil)|An official website of the United States"
+    r"|English|Jump to Main Text of Report|Official websites use \.(?:gov|mil)|An official website of the United States"
     r" government|Here[’']s how you know)$",
     re.IGNORECASE,
 )

@@ -87,7 +87,7 @@ def _line_end(lines: list[Line], offset: int) -> int:
 def family_of(s: Sample) -> str:
     """Which family's conventions the front of the text follows: "crs", "gao" or "series"."""
     scores = {
-        "crs": _crs_cover(s) + _crs_positions(s) + _crs_number(s),
+        "crs": _crs_cover(s) + _crs_positions(s) + _crs_number(s) + _crs_dated_number(s),
         "gao": _gao_preamble(s) + _gao_product_page(s) + _gao_highlights(s) + _gao_numbers(s) + _gao_cover(s),
         "series": _series_masthead(s) + _journal_masthead(s),
     }
@@ -137,6 +137,14 @@ def _crs_positions(s: Sample) -> float:
 _CRS_NUMBER_LINE = re.compile(r"(?:^|www\.crs\.gov\s+|\|\s*)(?:RL|RS|IF|IN|R)\d{4,5}\s*$", _M)
 
 
+_CRS_DATED_NUMBER = re.compile(rf"^\s*(?:{report_crs.DATE.pattern})\s*\((?:RL|RS|IF|IN|R)\d{{4,5}}\)\s*$", _M)
+
+
+def _crs_dated_number(s: Sample) -> float:
+    """The date and report number line of a CRS report's web edition: "June 4, 2018 (R45210)"."""
+    return float(bool(_CRS_DATED_NUMBER.search(_front(s))))
+
+
 def _crs_number(s: Sample) -> float:
     return float(bool(_CRS_NUMBER_LINE.search(_front(s)) or _CRS_NUMBER_LINE.search(s.tail or s.head[-3000:])))
 
@@ -161,18 +169,25 @@ def _gao_highlights(s: Sample) -> float:
     return min(hits / 2, 1.0)
 
 
+_GAO_NUMBER_LINE = re.compile(rf"^\s*{report_gao.NUMBER_FORM}:?\s*$", _M)
+
+
 def _gao_numbers(s: Sample) -> float:
-    return min(len(report_gao.NUMBER.findall(_front(s))) / 2, 1.0)
+    """GAO product numbers: full strength for two, or for one on a line of its own (the cover's)."""
+    front = _front(s)
+    return 1.0 if _GAO_NUMBER_LINE.search(front) else min(len(report_gao.NUMBER.findall(front)) / 2, 1.0)
 
 
-_GAO_COVER = re.compile(
-    r"^\s*(?:United States Government Accountability Office|United States General Accounting Office"
-    r"|Report to (?:Congressional (?:Requesters|Committees)|the (?:Chairman|Ranking Member|Congress)\b)"
-    r"|Testimony Before\b)", _M)
+_GAO_AGENCY = re.compile(r"^\s*United States (?:Government Accountability|General Accounting) Office", _M)
+_GAO_ADDRESSEE = re.compile(
+    r"^\s*(?:Report to (?:Congressional (?:Requesters|Committees)|the (?:Chairman|Ranking Member|Congress|Secretary)\b"
+    r"|Congressional Committees)|Testimony Before\b)", _M | re.IGNORECASE)
 
 
 def _gao_cover(s: Sample) -> float:
-    return float(bool(_GAO_COVER.search(_front(s))))
+    """The cover's agency line and addressee line ("Report to Congressional Requesters"), half each."""
+    front = _front(s)
+    return (bool(_GAO_AGENCY.search(front)) + bool(_GAO_ADDRESSEE.search(front))) / 2
 
 
 def _series_masthead(s: Sample) -> float:
@@ -246,11 +261,12 @@ READER = Reader(
             3.0, _crs_cover),
         Cue("CRS author position (Specialist in / Analyst in)", 1.0, _crs_positions),
         Cue("CRS report number line", 1.0, _crs_number),
+        Cue("CRS web edition's date and report number line", 3.0, _crs_dated_number),
         Cue("GAO accessible-text preamble", 4.0, _gao_preamble),
         Cue("GAO product page (GAO-nn-nnn Published: … Publicly Released: …)", 4.0, _gao_product_page),
         Cue("GAO highlights labels (Why GAO Did This Study, What GAO Found)", 2.0, _gao_highlights),
         Cue("GAO product numbers", 1.0, _gao_numbers),
-        Cue("GAO cover (Government Accountability Office, Report to …)", 1.5, _gao_cover),
+        Cue("GAO cover (Government Accountability Office, Report to …)", 2.0, _gao_cover),
         Cue("institute series masthead (series name with number or date)", 3.0, _series_masthead),
         Cue("journal masthead (journal name with volume, number or issue date)", 3.0, _journal_masthead),
         Cue("by-line beside or under the title", 0.5, _by_line),

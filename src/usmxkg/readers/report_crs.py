@@ -66,7 +66,10 @@ PAGE_FOOTER = re.compile(
     r"^[ \t]*(?:Congressional Research Service[ \t]*\d*|https?://crsreports\.congress\.gov\b[^\n]*)[ \t]*$",
     re.MULTILINE)
 """Page footers of CRS reports and products (the service's name and page number, or its web address)."""
-DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})$")
+HEADING = re.compile(r"(?<=\n\n)[ \t]*[A-Z][^\n.:;]{2,78}[ \t]*(?=\n\n)")
+"""A heading after the Summary: a short line standing alone between blank lines, not ending like a sentence."""
+DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})(?:\s*\((?:RL|RS|IF|IN|R)\d{{4,5}}\))?$")
+"""A cover's date line, "Updated DATE", or the web edition's "DATE (R45210)"."""
 
 SIGNED = re.compile(
     rf"^[ \t]*(?P<name>{NAME.pattern}),[ \t]+(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$", re.MULTILINE)
@@ -266,7 +269,8 @@ def _tail_number(doc: Document) -> re.Match[str] | None:
 def _abstract(doc: Document, summary: re.Match[str], end: int) -> None:
     """The Summary, from its heading to the contents, a page footer or the end of the text; also a section."""
     start = summary.end()
-    stops = [m.start() for m in (CONTENTS.search(doc.text, start, end), PAGE_FOOTER.search(doc.text, start, end)) if m]
+    stops = [m.start() for m in (CONTENTS.search(doc.text, start, end), PAGE_FOOTER.search(doc.text, start, end),
+                                 HEADING.search(doc.text, start, end)) if m]
     stop = min(stops) if stops else end
     span = trim(doc, start, stop, " \t\n")
     if span is not None and len(span.text) >= 40:

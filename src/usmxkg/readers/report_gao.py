@@ -48,9 +48,11 @@ ADDRESSEE = re.compile(r"^(?:Report|Testimony|Briefing|Letter)s?\s+(?:to|Before)
                        re.IGNORECASE)
 HIGHLIGHT_LABELS = ("Why GAO Did This Study", "What GAO Found", "What GAO Recommends", "Fast Facts",
                     "GAO Highlights", "Highlights")
-HIGHLIGHT_END = re.compile(r"^\s*(?:\[End of section\]|View GAO-.*|Contents:?|Letter:?|Recommendations?(?: for "
-                           r"Executive Action)?:?|Full Report|Skip to Highlights|For more information.*)\s*$",
-                           re.MULTILINE | re.IGNORECASE)
+HIGHLIGHT_END = re.compile(
+    r"^\s*(?:\[End of section\]|View (?:GAO-|\[hyperlink).*|Contents:?|Letter:?"
+    r"|Recommendations?(?: for Executive Action)?:?|Full Report|Skip to Highlights|For more information.*)\s*$",
+    re.MULTILINE | re.IGNORECASE)
+"""Lines that close the highlights (or the product page's Fast Facts)."""
 RELEASE = re.compile(
     rf"For\s+Release\s+on\s+Delivery\b.{{0,60}}?(?P<date>{FULL_DATE})", re.IGNORECASE)
 """A testimony's release line: "For Release on Delivery Expected at 10:00 a.m. ET Wednesday, April 3, 2019"."""
@@ -160,6 +162,11 @@ def _cover(doc: Document, lines: list[Line], limit: int) -> int:
             number_index = index
             break
     first = (date_index + 1) if date_index is not None else 0
+    if number_index is not None and "report-number" not in doc.fields:
+        number = NUMBER.search(lines[number_index].text)
+        if number:
+            start = lines[number_index].start
+            doc.add_field("report-number", doc.span(start + number.start(), start + number.end()))
     if number_index is not None and number_index > first:
         title_lines = [line for line in lines[first:number_index]
                        if not ADDRESSEE.match(line.text.rstrip(": ")) and not AGENCY.fullmatch(line.text.rstrip(": "))

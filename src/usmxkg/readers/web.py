@@ -68,13 +68,10 @@ def read(doc: Document) -> None:
     lines = _frame(doc, lines)
     if not lines:
         return
-    header = blog_platform.DATE_HEADER.match(lines[0].text) if len(lines) > 1 else None
-    if header:  # a platform's date header above the title
-        _add(doc, "date", lines[0], header, "date")
-        lines = lines[1:]
+    lines = _masthead(doc, lines)
     doc.add_field("title", doc.span(lines[0].start, lines[0].end))
     meta = _read_meta(doc, lines[1:META_LINES])
-    if footer is not None:  # the blog account's name counts only when the post names no author itself
+    if footer is not None and "author" not in doc.fields:  # the account's name, when the post names nobody
         doc.add_field("author", footer)
     rest = [line for line in lines[1:] if line not in meta]
     headings = find_headings(doc.text, rest)
@@ -83,6 +80,26 @@ def read(doc: Document) -> None:
     doc.paragraphs.extend(paragraph_spans(doc, [line for line in rest if line not in heading_set]))
     if not headings:
         doc.warnings.append("web article: no headings found")
+
+
+def _masthead(doc: Document, lines: list[Line]) -> list[Line]:
+    """The lines from the post title on: a date header above it is the date; the blog's name above that, furniture.
+
+    Without a date header, a "Posted on DATE"/"By NAME" line among the first
+    lines marks the title as the line just above it.
+    """
+    header = blog_platform.date_header_index(lines)
+    if header is not None:
+        match = blog_platform.DATE_HEADER.match(lines[header].text)
+        if match:
+            _add(doc, "date", lines[header], match, "date")
+        title = header + 1
+    else:
+        title = next((k - 1 for k in range(1, min(META_LINES, len(lines)))
+                      if _POSTED.match(lines[k].text) or _BYLINE.match(lines[k].text)), 0)
+    for line in lines[:title] if header is None else lines[:header]:
+        doc.add_zone("furniture", line.start, line.end)
+    return lines[title:]
 
 
 def _footer_author(doc: Document, lines: list[Line]) -> Span | None:
