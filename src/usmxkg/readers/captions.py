@@ -48,7 +48,8 @@ LEADERS = re.compile(r"\.{4,}|(?:\. ){3,}|_{4,}")
 
 def twins(first: Line, second: Line) -> bool:
     """True when two lines are the same caption printed twice (image alt text, then caption)."""
-    if abs(len(first) - len(second)) > max(len(first), len(second)) // 3:
+    longest = max(len(first), len(second))
+    if longest > CAPTION_MAX_CHARS or abs(len(first) - len(second)) > longest // 3:
         return False
     if LEADERS.search(first.text) or LEADERS.search(second.text):
         return False

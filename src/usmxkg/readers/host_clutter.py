@@ -63,10 +63,13 @@ def is_clutter(text: str) -> bool:
     return len(text) <= MAX_CLUTTER_CHARS and bool(VIEWER_PAGE.match(text) or CHROME.match(text))
 
 
+_DIGITS = re.compile(r"\d\s*\S{0,3}\s*\d")
+
+
 def viewer_counter(lines: list[Line], limit: int = HEAD_LINES) -> Line | None:
     """The first viewer page counter among the first lines, if any (evidence of a viewer's copy)."""
-    return next((line for line in lines[:limit] if len(line) <= MAX_CLUTTER_CHARS and VIEWER_PAGE.match(line.text)),
-                None)
+    return next((line for line in lines[:limit] if len(line) <= MAX_CLUTTER_CHARS and _DIGITS.search(line.text)
+                 and VIEWER_PAGE.match(line.text)), None)
 
 
 def strip_clutter(doc: Document, lines: list[Line]) -> list[Line]:

@@ -32,6 +32,7 @@ from usmxkg.readers.host_clutter import strip_clutter, viewer_counter
 from usmxkg.readers.lines import Line, paragraph_spans, split_lines
 from usmxkg.readers.registry import Reader
 from usmxkg.readers.report_parts import label_line, mark_contents
+from usmxkg.readers.sample_cache import per_sample
 from usmxkg.readers.sf298 import HEADING as SF298_HEADING
 
 FRONT_CHARS = 6000
@@ -96,6 +97,7 @@ def family_of(s: Sample) -> str:
 
 # --------------------------------------------------------------------------- detection cues
 
+@per_sample
 def has_cover(s: Sample) -> bool:
     """True when the front of a text is a report's cover or a series or journal masthead.
 
@@ -114,27 +116,39 @@ def _front_lines(s: Sample) -> list[Line]:
     return [line for line in s.lines[:FRONT_LINES] if line.start < FRONT_CHARS]
 
 
-_CRS_MARKS = tuple(re.compile(p, _M) for p in (
-    r"\b7-5700\b", r"www\.crs\.gov|crsreports\.congress\.gov", r"^\s*CRS Report for Congress\s*$",
-    r"repared\s+for\s+Members\s+and\s+Committees\s+of\s+Congress", r"^\s*Congressional Research Serv\w*",
-    r"Informing the legislative debate since 1914", r"^\s*(?:CRS\s+)?(?:INSIGHT|IN FOCUS)\s*$",
-    r"prepared\s+by\s+the\s+Congressional\s+Research\s+Service", r"\b(?:IF|IN|R)\d{4,5}\s*·\s*VERSION\b",
+_CRS_MARKS = tuple((word, re.compile(pattern, _M)) for word, pattern in (
+    ("7-5700", r"\b7-5700\b"), ("crs", r"www\.crs\.gov|crsreports\.congress\.gov"),
+    ("CRS Report", r"^[ \t]*CRS Report for Congress[ \t]*$"),
+    ("Committees", r"repared\s+for\s+Members\s+and\s+Committees\s+of\s+Congress"),
+    ("Congressional", r"^[ \t]*Congressional Research Serv\w*"),
+    ("Informing", r"Informing the legislative debate since 1914"),
+    ("IN", r"^[ \t]*(?:CRS\s+)?(?:INSIGHT|IN FOCUS)[ \t]*$"),
+    ("prepared", r"prepared\s+by\s+the\s+Congressional\s+Research\s+Service"),
+    ("VERSION", r"\b(?:IF|IN|R)\d{4,5}\s*·\s*VERSION\b"),
 ))
+"""Lines of a CRS cover or product, each with a word it must contain (a cheap test before the pattern)."""
 
 
+@per_sample
 def _crs_cover(s: Sample) -> float:
     """CRS cover and product lines (front, or tail of a short product): 1 for two of them, 1.5 for three or more."""
     texts = (_front(s), s.tail or s.head[-3000:])
-    hits = sum(1 for mark in _CRS_MARKS if any(mark.search(text) for text in texts))
+    hits = sum(1 for word, mark in _CRS_MARKS if any(word in text and mark.search(text) for text in texts))
     return 0.0 if hits < 2 else min(hits / 2, 1.5)
+
+
+_ROLE_WORDS = ("ist in", "yst in", "Research Manager", "Legislative Attorney", "Research Librarian")
+"""Substrings every CRS position contains (also as OCR prints them): a cheap test before the pattern."""
 
 
 def _crs_positions(s: Sample) -> float:
     """An author's CRS position ("Specialist in …", "Analyst in …", "Section Research Manager")."""
-    return float(bool(report_crs.ROLE.search(_front(s))))
+    front = _front(s)
+    return float(any(word in front for word in _ROLE_WORDS) and bool(report_crs.ROLE.search(front)))
 
 
-_CRS_NUMBER_LINE = re.compile(r"(?:^|www\.crs\.gov\s+|\|\s*)(?:RL|RS|IF|IN|R)\d{4,5}\s*$", _M)
+_CRS_NUMBER_LINE = re.compile(r"(?:RL|RS|IF|IN|R)\d{4,5}[ \t]*$", _M)
+_BEFORE_NUMBER = re.compile(r"(?:^|www\.crs\.gov\s+|\|\s*)$")
 
 
 _CRS_DATED_NUMBER = re.compile(rf"^\s*(?:{report_crs.DATE.pattern})\s*\((?:RL|RS|IF|IN|R)\d{{4,5}}\)\s*$", _M)
@@ -146,7 +160,13 @@ def _crs_dated_number(s: Sample) -> float:
 
 
 def _crs_number(s: Sample) -> float:
-    return float(bool(_CRS_NUMBER_LINE.search(_front(s)) or _CRS_NUMBER_LINE.search(s.tail or s.head[-3000:])))
+    """A CRS number alone on its line, or after "www.crs.gov" or a "|" on a run-together line."""
+    for text in (_front(s), s.tail or s.head[-3000:]):
+        for match in _CRS_NUMBER_LINE.finditer(text):
+            before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            if _BEFORE_NUMBER.search(before) and not before[-1:].isalnum():
+                return 1.0
+    return 0.0
 
 
 def _gao_preamble(s: Sample) -> float:
@@ -162,7 +182,7 @@ _GAO_LABELS = ("GAO Highlights", "Why GAO Did This Study", "What GAO Found", "Wh
 
 def _gao_highlights(s: Sample) -> float:
     """GAO's highlights labels (read through OCR slips); full strength at two."""
-    lines = _front_lines(s)
+    lines = [line for line in _front_lines(s) if 10 <= len(line) <= 30]  # the labels' lengths, colon included
     hits = sum(1 for label in _GAO_LABELS if any(label_line(line, (label,)) for line in lines))
     if re.search(r"Highlights\s+of\s+GAO-", _front(s)):
         hits += 1
@@ -190,15 +210,18 @@ def _gao_cover(s: Sample) -> float:
     return (bool(_GAO_AGENCY.search(front)) + bool(_GAO_ADDRESSEE.search(front))) / 2
 
 
+@per_sample
 def _series_masthead(s: Sample) -> float:
     """A series name at the top with its number or date beside or under it (0.5 for the name alone)."""
     head = _front_lines(s)[:MASTHEAD_LINES]
-    for k, line in enumerate(head):
-        if report_series.SERIES.search(line.text):
-            near = " ".join(h.text for h in head[k:k + 3])
-            dated = report_series.NUMBERING.search(near) or report_series.DATE.search(near)
-            return 1.0 if dated else 0.5
-    return 0.0
+    if not head:
+        return 0.0
+    found = report_series.SERIES.search(s.head, head[0].start, head[-1].end)
+    if found is None:
+        return 0.0
+    k = next(k for k, line in enumerate(head) if line.end >= found.end())
+    near = " ".join(h.text for h in head[k:k + 3])
+    return 1.0 if report_series.NUMBERING.search(near) or report_series.DATE.search(near) else 0.5
 
 
 def _journal_masthead(s: Sample) -> float:
@@ -231,7 +254,8 @@ _DISCLAIMER = re.compile(r"(?:opinions|views),?\s+conclusions,?\s+(?:and|or)\s+r
 
 
 def _institute_front_matter(s: Sample) -> float:
-    return float(bool(_DISCLAIMER.search(_front(s))))
+    front = _front(s)
+    return float(("ecommendations" in front or "Editor:" in front) and bool(_DISCLAIMER.search(front)))
 
 
 def _viewer(s: Sample) -> float:

@@ -29,6 +29,7 @@ from usmxkg.readers.lines import Line, blocks, is_title_like, paragraph_spans, s
 from usmxkg.readers.news import DATE, DATE_LINE, NAME
 from usmxkg.readers.registry import Reader
 from usmxkg.readers.report import has_cover
+from usmxkg.readers.sample_cache import per_sample
 
 HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 15
@@ -249,6 +250,7 @@ PROSE_CHARS = 300
 MAX_FRAGMENT_SHARE = 0.35
 """Above this share of short fragment lines a text is not running prose (blogs measure near 0)."""
 
+@per_sample
 def _post_lines(s: Sample) -> list[Line]:
     """The first lines of the post itself: without blog furniture and the date header above the title."""
     lines = [line for line in s.lines[:2000] if not blog_platform.is_furniture(line)]
