@@ -75,6 +75,27 @@ def test_crs_in_focus_signed_at_the_end() -> None:
     assert doc.paragraphs[0].text.startswith("Wildfires along")
 
 
+def test_crs_older_cover() -> None:
+    """Covers before 2008: "Received through the CRS Web", "Order Code", the author's division."""
+    doc = read("crs_old_cover.txt")
+    assert flat(texts(doc, "title")) == ["Gulf Coast Port Security Grants: Issues and Options"]
+    assert texts(doc, "date") == ["April 8, 2005"]  # "Updated April 8, 2005"
+    assert texts(doc, "author") == ["Bernadette L. Quiroga"]
+    assert texts(doc, "author-title") == ["Specialist in Transportation Policy"]
+    assert texts(doc, "report-number") == ["RL31877"]
+    assert "corporate-author" not in doc.fields  # the cover abbreviates the service's name
+    assert texts(doc, "abstract")[0].endswith("what the ports bought with them.")
+
+
+def test_crs_insight_with_author_information() -> None:
+    doc = read("crs_insight.txt")
+    assert texts(doc, "title") == ["Border Airspace Closures During Wildfires"]
+    assert texts(doc, "date") == ["March 3, 2021"]
+    assert texts(doc, "author") == ["Odalys P. Brennan"]  # the name above the position, not the heading above it
+    assert texts(doc, "author-title") == ["Analyst in Transportation Policy"]
+    assert texts(doc, "report-number") == ["IN11642"]
+
+
 def test_crs_cover_run_together_on_one_line() -> None:
     """No line breaks at all: the repeated title bounds the cover title; field words bound each position."""
     doc = read("crs_one_line.txt")

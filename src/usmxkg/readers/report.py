@@ -124,7 +124,8 @@ _CRS_MARKS = tuple((word, re.compile(pattern, _M)) for word, pattern in (
     ("Informing", r"Informing the legislative debate since 1914"),
     ("IN", r"^[ \t]*(?:CRS\s+)?(?:INSIGHT|IN FOCUS)[ \t]*$"),
     ("prepared", r"prepared\s+by\s+the\s+Congressional\s+Research\s+Service"),
-    ("VERSION", r"\b(?:IF|IN|R)\d{4,5}\s*·\s*VERSION\b"),
+    ("VERSION", r"\b(?:IF|IN|R)\d{4,5}\s*·\s*VERSION\b"), ("CRS Web", r"Received through the CRS Web"),
+    ("Order Code", r"\bOrder Code\s+(?:RL|RS|IB|R)\d{4,5}\b"), ("Division", report_crs.DIVISION),
 ))
 """Lines of a CRS cover or product, each with a word it must contain (a cheap test before the pattern)."""
 

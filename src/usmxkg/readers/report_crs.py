@@ -25,10 +25,16 @@ CRS_NAME = "Congressional Research Service"
 PREPARED = "Prepared for Members and Committees of Congress"
 """The addressee line of a CRS cover."""
 
+DIVISION = (r"(?:Foreign Affairs, Defense,? and Trade|Domestic Social Policy|Government and Finance"
+            r"|Resources, Science,? and Industry|American Law|Knowledge Services Group) Division")
+"""The CRS research divisions older covers print under each author's position."""
+
 MARKERS = re.compile(
     r"repared\s+for\s+Members\s+and\s+Committees\s+of\s+Congress|\b7-5700\b|www\.crs\.gov|crsreports\.congress\.gov"
     r"|^\s*CRS Report for Congress\s*$|Informing the legislative debate since 1914"
-    r"|^\s*(?:CRS\s+)?(?:INSIGHT|IN FOCUS|In Focus|Insight)\s*$|^\s*Congressional Research Service\b",
+    r"|^\s*(?:CRS\s+)?(?:INSIGHT|IN FOCUS|In Focus|Insight)\s*$|^\s*Congressional Research Service\b"
+    r"|Received through the CRS Web|\bOrder Code\s+(?:RL|RS|IB|R)\d{4,5}\b|^\s*CRS Report for Congress\s*$"
+    rf"|{DIVISION}",
     re.MULTILINE,
 )
 """Lines of a CRS cover or product header (the first letter of "Prepared" is often split off)."""
@@ -58,6 +64,7 @@ FIELD_ENDS = frozenset({
 """Last words of CRS fields of expertise: where a position ends and the next name begins on a run-together line."""
 
 NUMBER = re.compile(r"(?<![\w/.-])(?:RL|RS|IB|IF|IN|R)\d{4,5}(?![\w-])")
+"""A CRS report or product number ("Order Code RL32724" on older covers)."""
 """A CRS report or product number."""
 
 SUMMARY = re.compile(r"(?:^|(?<=\s))Summary(?=\s*\n|\s+[A-Z])")
@@ -72,8 +79,9 @@ DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})(?:\s*\(
 """A cover's date line, "Updated DATE", or the web edition's "DATE (R45210)"."""
 
 SIGNED = re.compile(
-    rf"^[ \t]*(?P<name>{NAME.pattern}),[ \t]+(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$", re.MULTILINE)
-"""An author line at the end of a CRS product: "NAME, Analyst in Natural Resources Policy"."""
+    rf"^[ \t]*(?P<name>{NAME.pattern})(?:,[ \t]+|[ \t]*\n[ \t]*)(?P<role>(?:{ROLE.pattern})[^\n]{{0,80}}?)[ \t]*$",
+    re.MULTILINE)
+"""An author at the end of a CRS product: "NAME, Analyst in …", or NAME above the position ("Author Information")."""
 
 TAIL_CHARS = 3000
 """In Focus and Insight products sign and number themselves within this many characters of the end."""

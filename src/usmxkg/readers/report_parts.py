@@ -39,8 +39,9 @@ INITIAL = r"[A-Z]\."
 PARTICLE = r"(?:de|del|de la|la|van|von|da|dos|di|le)"
 HONORIFIC = r"(?:Dr\.|Prof\.|Professor|Mr\.|Ms\.|Mrs\.)"
 NAME = re.compile(
-    rf"(?:{HONORIFIC}\s+)?(?:(?:{WORD}|{INITIAL})\s+(?:{PARTICLE}\s+)?){{1,4}}{WORD}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)\b)?")
-"""A personal name as a cover prints it: two to five capitalised words or initials, an optional honorific."""
+    rf"(?:{HONORIFIC}[ \t]+)?(?:(?:{WORD}|{INITIAL})[ \t]+(?:{PARTICLE}[ \t]+)?){{1,4}}{WORD}"
+    r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV)\b)?")
+"""A personal name as a cover prints it: two to five capitalised words or initials on a line, maybe an honorific."""
 
 ORG_HEAD = frozenset({
     "university", "college", "school", "institute", "institution", "center", "centre", "office", "agency",

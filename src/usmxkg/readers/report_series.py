@@ -62,8 +62,12 @@ RANK = re.compile(
     r"Captain|Capt\.?|Commander|Cmdr\.|CDR|LCDR|Admiral|Adm\.|Major|Sergeant|Sgt\.|Chief)\s+")
 """A military rank before an author's name."""
 
+HONORIFIC = re.compile(r"Dr\.|Prof\.|Professor|Mr\.|Ms\.|Mrs\.")
+INITIAL = re.compile(r"[A-Z]\.")
+SUFFIX = re.compile(r"Jr\.?|Sr\.?|II|III|IV")
+
 ORG_START = frozenset({"center", "centre", "institute", "national", "naval", "university", "school", "college",
-                       "department", "office", "united", "u.s.", "army", "joint", "the", "william", "perry"})
+                       "department", "office", "united", "u.s.", "army", "joint", "the"})
 """First words of organisation names that follow an author's name on a run-together by-line."""
 
 LABELS = re.compile(r"^(?:Key\s+Points|Executive\s+Summary|Abstract|Summary)\s*:?$", re.IGNORECASE)
@@ -122,6 +126,11 @@ def _author(doc: Document, start: int, end: int) -> Span | None:
     name_start = rank.end() if rank else start
     words = list(re.finditer(r"\S+", text[name_start:end]))
     stop = len(words)
+    first = 1 if words and HONORIFIC.fullmatch(words[0].group()) else 0
+    if len(words) > first + 2 and INITIAL.fullmatch(words[first + 1].group()):
+        # "First M. Last" is a whole name: what follows is an affiliation (or a suffix)
+        stop = first + 3 + (len(words) > first + 3 and SUFFIX.fullmatch(words[first + 3].group()) is not None)
+        words = words[:stop]
     for k, word in enumerate(words):
         bare = word.group().strip(",;()").lower()
         if k >= 2 and (bare in ORG_START or bare in ORG_HEAD):
