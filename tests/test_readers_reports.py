@@ -204,6 +204,16 @@ def test_series_paper_with_two_columns_run_together() -> None:
     assert "abstract" not in doc.fields  # "Key Points" runs into the columns: not clearly delimited
 
 
+def test_series_paper_with_its_title_over_two_lines() -> None:
+    doc = read("series_wrapped_title.txt")
+    assert texts(doc, "title") == ["River Ports and Border Trade:\nA New Agenda for Cooperation"]
+    assert texts(doc, "author") == ["Helena M. Strasser"]
+    assert texts(doc, "report-number") == ["No. 88"]
+    assert texts(doc, "date") == ["December 2011"]
+    assert texts(doc, "publisher") == ["National Defense University"]  # on the line under the series name
+    assert texts(doc, "abstract")[0].startswith("The ports on the river border")  # "Key Points" stands alone
+
+
 def test_occasional_paper_in_a_german_viewer() -> None:
     doc = read("occasional_paper_viewer.txt")
     assert zones(doc, "furniture") == ["Sie sind auf Seite 1von 52", "Herunterladen"]

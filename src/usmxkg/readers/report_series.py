@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from usmxkg.document import Document, Span
-from usmxkg.readers.lines import Line, blocks, is_title_like
+from usmxkg.readers.lines import Line, adjacent, blocks, is_title_like
 from usmxkg.readers.report_parts import (
     DATE,
     ISSUE_DATE,
@@ -110,13 +110,29 @@ def _title_and_author(doc: Document, head: list[Line]) -> int | None:
             if by.start() > 0 and not _masthead_like(line.text[:by.start()]):
                 title = trim(doc, line.start, line.start + by.start())
             else:
-                above = next((h for h in reversed(head[:index]) if is_title_like(h) and not _masthead_like(h.text)),
-                             None)
-                title = trim(doc, above.start, above.end) if above is not None else None
+                title = _title_above(doc, head[:index])
             if title is not None:
                 doc.add_field("title", title)
             return index
     return None
+
+
+TITLE_LINES = 3
+"""A title above a by-line runs over at most this many adjacent lines."""
+
+
+def _title_above(doc: Document, above: list[Line]) -> Span | None:
+    """The title over the by-line: the nearest title-like lines, joined while they are adjacent."""
+    chosen: list[Line] = []
+    for line in reversed(above):
+        if not is_title_like(line) or _masthead_like(line.text):
+            if chosen:
+                break
+            continue
+        if chosen and (not adjacent(doc.text, line, chosen[0]) or len(chosen) == TITLE_LINES):
+            break
+        chosen.insert(0, line)
+    return trim(doc, chosen[0].start, chosen[-1].end) if chosen else None
 
 
 def _author(doc: Document, start: int, end: int) -> Span | None:
@@ -169,7 +185,7 @@ def _masthead(doc: Document, head: list[Line], masthead: list[Line]) -> None:
             doc.add_field("report-number", doc.span(line.start + number.start(), line.start + number.end()))
         if "date" not in doc.fields:
             _issue_date(doc, line)
-        if line in masthead:
+        if line in masthead or _masthead_like(line.text):
             for org in organisations(doc, line.start, line.end):
                 if not SERIES.search(org.text):
                     _add_org(doc, "publisher", org)
