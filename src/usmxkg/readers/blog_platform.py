@@ -24,26 +24,32 @@ from usmxkg.readers.report_crs import ROLE
 
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 
-PLATFORM = re.compile(
+
+def _spaced(pattern: str) -> str:
+    """A pattern whose spaces match any run of spaces or tabs (OCR and copied pages double them)."""
+    return pattern.replace(" ", r"[ \t]+")
+
+
+PLATFORM = re.compile(_spaced(
     r"^(?:No comments?:?|\d+ comments?:?|Post a Comment|Posted by .{1,60}|Labels?:.*|Like this:?|Like Loading\.*"
     r"|Email This|BlogThis!|Share to (?:Twitter|X|Facebook|Pinterest)|Newer Posts?(?: Older Posts?)?(?: Home)?"
     r"|Older Posts?(?: Home)?|Subscribe to:? Posts?(?: Comments)? \(Atom\)|Subscribe to: Post Comments \(Atom\)"
     r"|Search (?:This Blog|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,5})|Blog Archive|About Me|View my complete profile"
     r"|Powered by (?:Blogger|WordPress).*|Leave a (?:comment|reply)|This entry was posted in .*"
     r"|Bookmark the permalink\.?|(?:Previous|Next) (?:post|entry)\b.*|Reblog|Follow this blog)$"
-)
+))
 """Whole lines that only a blog platform prints (evidence that the page is a blog post)."""
 
-WEB_CHROME = re.compile(
+WEB_CHROME = re.compile(_spaced(
     r"^(?:Share (?:this|on \w+)(?: post| article)?:?|Tweet|Pin it|Related (?:posts|articles|reading):?"
     r"|Leave a (?:comment|reply)|\d+ comments?|Comments?(?: \(\d+\))?|Tags?:.*|Categories?:.*|Filed under:?.*"
     r"|Posted in:?.*|Read more\.*|Advertisement|Subscribe.*|Sign up.*|Skip to (?:main )?content"
-    r"|Twitter|Facebook|LinkedIn|Reddit|Email|Print|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Related)$",
+    r"|Twitter|Facebook|LinkedIn|Reddit|Email|Print|WhatsApp|Pinterest|Tumblr|Pocket|Telegram|Related)$"),
     re.IGNORECASE,
 )
 """Whole lines of general web page chrome (sharing, tags, comment counters) that blogs print too."""
 
-POSTED_BY = re.compile(rf"^Posted by (?P<name>{NAME})(?:\s+(?:at|on)\s+(?P<time>{_TIME}|.{{1,40}}))?\s*$")
+POSTED_BY = re.compile(rf"^Posted\s+by\s+(?P<name>{NAME})(?:\s+(?:at|on)\s+(?P<time>{_TIME}|.{{1,40}}))?\s*$")
 """Blogger's footer "Posted by NAME at 6:45 AM" (the name may be the blog's own)."""
 
 POSITION = re.compile(
