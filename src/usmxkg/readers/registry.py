@@ -24,6 +24,7 @@ MODULES: tuple[str, ...] = (
     "usmxkg.readers.dtic",
     "usmxkg.readers.bepress",
     "usmxkg.readers.news",
+    "usmxkg.readers.report",
     "usmxkg.readers.web",
 )
 """Reader modules that detection chooses among, in tie-breaking order."""
