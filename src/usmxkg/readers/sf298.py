@@ -1,14 +1,21 @@
-"""The Report Documentation Page (Standard Form 298), shared by every kind of document that carries one.
+"""The Report Documentation Page (SF 298 Rev. 2-89 and 8-98, DD Form 1473), shared by every reader that meets one.
 
-U.S. government theses, war-college papers, technical reports and DTIC
-records include the SF 298 (revisions 2-89 and 8-98 of the form, standard ANSI
-Z39.18): numbered boxes "1. AGENCY USE ONLY" … "20. LIMITATION OF
-ABSTRACT", converted by PDF-to-text as lines or tab-separated cells
-"N. LABEL value". :func:`read_form` finds the page and reads each box into
-its own name; :func:`apply` records the boxes that describe the work under
-contract field names (:data:`usmxkg.document.FIELDS`), as the fallbacks and
-variants of what the title pages say: the policy every reader that meets the
-form shares.
+U.S. government theses, school papers, technical reports and DTIC records
+carry the page (labels of the three forms in :mod:`usmxkg.readers.sf298_labels`).
+PDF-to-text writes it in several layouts: one "N. LABEL value" cell per
+tab (NPS), labels and values on lines of their own, a row of labels followed
+by a row of values ("1. REPORT DATE (DD-MM-YYYY) 2. REPORT TYPE" then
+"08-06-2012 Master's Thesis"), values displaced past the next labels by the
+form's columns (the title after "3. DATES COVERED" and "5a. CONTRACT
+NUMBER"), or the whole page run together on one line by a host site.
+:func:`read_form` finds the page, its labels, and gives every value to a box
+by position where position is clear and by the shape of the value (a date,
+a range of dates, a report type, a name, an organisation and its address, a
+code) where it is not; a title interrupted by another box's label keeps its
+second part as the subtitle. :func:`apply` records the boxes that describe
+the work under contract field names (:data:`usmxkg.document.FIELDS`), as the
+fallbacks and variants of what the title pages say: the policy every reader
+that meets the form shares.
 """
 
 from __future__ import annotations
@@ -17,70 +24,57 @@ import re
 from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
-from usmxkg.readers.names import person_span
+from usmxkg.readers.datelines import date_at, is_date
+from usmxkg.readers.names import read_byline, split_names
+from usmxkg.readers.orgs import has_head, organisation_parts
 from usmxkg.readers.outline import Line, is_front_heading, strip_span
+from usmxkg.readers.sf298_labels import BOXES, Box, Label, find_labels, squash
 
 SEARCH_LINES = 400
 """The form is looked for among the first lines only: it is part of the front matter."""
 
-HEADING = re.compile(r"^\s*REPORT\s+DOCUMENTATION\s+PAGE\b", re.IGNORECASE)
-FOOTER = re.compile(r"^(?:NSN\s+7540|Standard\s+Form\s+298|Prescribed\s+by\s+ANSI)", re.IGNORECASE)
+HEADING = re.compile(r"^\s*(?:[\d•·*|]{1,4}\s+)?REPORT\s+DOCUMENTATION\s+PAGE\b", re.IGNORECASE)
+"""The form's heading, opening its line (after a host page number or bullet)."""
 
-
-def _label(pattern: str) -> str:
-    """A printed box label as a pattern: any run of white space (or a line break) between words."""
-    return pattern.replace(" ", r"\s+")
-
-
-BOXES: tuple[tuple[str, str, str | None], ...] = (
-    ("1", _label(r"AGENCY USE ONLY(?: \(Leave blank\))?"), None),
-    ("2", _label("REPORT DATE"), "report-date"),
-    ("3", _label("REPORT TYPE(?: AND DATES COVERED)?"), "report-type"),
-    ("4", _label("TITLE AND SUBTITLE"), "title"),
-    ("5", _label("FUNDING NUMBERS"), None),
-    ("6", _label(r"AUTHOR\(?S?\)?"), "author"),
-    ("7", _label(r"PERFORMING ORGANI[SZ]ATION NAME\(?S?\)? AND ADDRESS\(?(?:ES)?\)?"), "performing-organization"),
-    ("8", _label("PERFORMING ORGANI[SZ]ATION REPORT NUMBER"), "report-number"),
-    ("9", _label(r"SPONSORING\s*/\s*MONITORING AGENCY NAME\(?S?\)? AND ADDRESS\(?(?:ES)?\)?"), "sponsoring-agency"),
-    ("10", _label(r"SPONSORING\s*/\s*MONITORING AGENCY REPORT NUMBER"), "sponsor-report-number"),
-    ("11", _label("SUPPLEMENTARY NOTES"), "supplementary-notes"),
-    ("12a", _label(r"DISTRIBUTION\s*/\s*AVAILABILITY STATEMENT"), "distribution"),
-    ("12b", _label("DISTRIBUTION CODE"), "distribution-code"),
-    ("13", _label(r"ABSTRACT(?: \(maximum 200 words\))?"), "abstract"),
-    ("14", _label("SUBJECT TERMS"), "subject"),
-    ("15", _label("NUMBER OF PAGES"), "page-count"),
-    ("16", _label("PRICE CODE"), None),
-    ("17", _label("SECURITY CLASSIFICATION OF REPORT"), "classification-report"),
-    ("18", _label("SECURITY CLASSIFICATION OF THIS PAGE"), "classification-page"),
-    ("19", _label("SECURITY CLASSIFICATION OF ABSTRACT"), "classification-abstract"),
-    ("20", _label("LIMITATION OF ABSTRACT"), "limitation"),
-)
-"""SF 298 (Rev. 2-89) box numbers, their printed labels, and the name each box's value is kept under."""
+FOOTER = re.compile(
+    r"^(?:NSN\s+7540|Standard\s+Form\s+298|Prescribed\s+by\s+ANSI|DD\s*,?\s*(?:FORM|\d?\s*JAN)\b)", re.IGNORECASE)
+MAX_FORM_LINES = 160
+FLAT_LINE = 1_000
+"""A heading line longer than this is a whole page run together: the form is that line."""
 
 FIELD_OF_BOX: dict[str, str] = {
-    "report-date": "report-date", "report-type": "report-type", "title": "title", "author": "author",
-    "performing-organization": "performing-organization", "report-number": "report-number",
-    "sponsoring-agency": "sponsoring-agency", "sponsor-report-number": "report-number",
-    "distribution": "distribution", "abstract": "abstract", "subject": "subject", "page-count": "page-count",
+    "report-date": "report-date", "report-type": "report-type", "title": "title", "subtitle": "subtitle",
+    "author": "author", "advisor": "advisor", "performing-organization": "performing-organization",
+    "report-number": "report-number", "sponsoring-agency": "sponsoring-agency",
+    "sponsor-report-number": "report-number", "distribution": "distribution", "abstract": "abstract",
+    "subject": "subject", "page-count": "page-count",
 }
 """Boxes that say something about the work → the contract field (:data:`usmxkg.document.FIELDS`) they fill.
 
-The others (security markings, price and distribution codes, notes) stay on the :class:`Form` only.
+The others (security markings, price and distribution codes, notes, dates covered) stay on the :class:`Form`.
 """
 
-BOX_LABEL = re.compile(
-    r"(?:^|(?<=\t)|(?<=\n)|(?<=\s\s))[ \t]*(?:"
-    + "|".join(rf"(?P<f{num}>{num}\.\s*{label})" for num, label, _ in BOXES)
-    + ")",
-    re.IGNORECASE,
-)
-"""Any box label at the start of a line or a tab-separated cell."""
-
-_TARGET = {f"f{num}": name for num, _, name in BOXES}
-_MULTI_PARAGRAPH = frozenset({"f13", "f11"})
-_EMPTY_VALUE = re.compile(r"^(?:N/?A|None|_*|\(?Leave blank\)?)$", re.IGNORECASE)
+_MULTI_PARAGRAPH = frozenset({"abstract", "supplementary-notes"})
+_EMPTY_VALUE = re.compile(
+    r"^(?:N/?A|None|SAME|Same as (?:above|block \d+)|_+|\(?Leave blank\)?|to|-|–|00-00-\d{4} to 00-00-\d{4})$",
+    re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"^(?:Form\s+Approved|OMB\s+No\b|READ\s+INSTRUCTIONS|BEFORE\s+COMPLETING\s+FORM|NSN\s+7540|Standard\s+Form\s+298"
+    r"|Prescribed\s+by\s+ANSI|DD\s*,?\s*(?:FORM|\d?\s*JAN)\b|EDITION\s+OF\b|SECURITY\s+CLASSIFICATION\s+OF\s+THIS\s+PAGE"
+    r"\s*\(When)", re.IGNORECASE)
+_JUNK = re.compile(r"^(?:[^\w]{1,3}|[a-z]|\d|[IlV|]{1,2})$")
+_TRAILING_JUNK = re.compile(r"(?:\s+(?:[|IlV]|[^\w\s:]{1,2}))+$")
+_LEADING_NUMBER = re.compile(r"^\d{1,2}[a-f]?\.\s+")
 _TERM_SPLIT = re.compile(r"[,;]")
-_NAME_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
+_RANGE = re.compile(r"^(?P<a>.{0,25}?\d.{0,25}?)\s*(?:-|–|\bto\b|\bthru\b)\s*(?P<b>.{0,25}\d.{0,25})$", re.IGNORECASE)
+_TYPE_WORDS = re.compile(
+    r"\b(?:thesis|dissertation|final|interim|monograph|essay|research|paper|report|project|study|technical"
+    r"|annual|master|student|professional|capstone|occasional|special)\b", re.IGNORECASE)
+_CLASS = re.compile(r"^(?:UNCLASSIFIED|Unclassified|unclassified|CONFIDENTIAL|SECRET|U|UU|SAR|FOUO)$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9/._\-]*(?:\s+[A-Z0-9/._\-]+){0,2}$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)[,]?$")
+WINDOW = 8
+"""Labels a displaced value may reach back to."""
 
 
 @dataclass(slots=True)
@@ -109,88 +103,215 @@ def read_form(doc: Document, lines: list[Line]) -> Form | None:
     head = next((i for i, line in enumerate(lines[:SEARCH_LINES]) if HEADING.match(line.text)), None)
     if head is None:
         return None
-    end = _form_end(lines, head)
-    region_start, region_end = lines[head].end, lines[end].end
-    form = Form(lines[head].start, region_end)
-    matches = list(BOX_LABEL.finditer(doc.text, region_start, region_end))
-    for k, m in enumerate(matches):
-        group = m.lastgroup or ""
-        target = _TARGET.get(group)
-        stop = matches[k + 1].start() if k + 1 < len(matches) else region_end
-        if target is None:
-            continue
-        value = _value(doc, m.end(), stop, multi_paragraph=group in _MULTI_PARAGRAPH)
-        if value is None:
-            continue
-        if target == "subject":
-            for term in _terms(doc, value):
-                form.add("subject", term)
-        elif target == "author":
-            for name in _names(doc, value):
-                form.add("author", name)
-        else:
-            form.add(target, value)
+    start, end = _region(lines, head)
+    form = Form(start, end)
+    labels = find_labels(doc.text, lines[head].start, end)
+    _Assigner(doc, form, labels, end).run()
     return form
 
 
-def apply(doc: Document, form: Form) -> None:
-    """Record the form on the document: what the title pages lack, plus variants of what they have.
-
-    The form's title is kept after the title page's, as a variant (and
-    first when the title page sets it in capitals and the form does not,
-    since the mixed-case form is what people read); its authors and abstract
-    are used only when the title pages give none; every other box is added.
-    """
-    title = form.first("title")
-    if title is not None:
-        existing = doc.fields.get("title", [])
-        if existing and existing[0].text.isupper() and not title.text.isupper() and \
-                _key(existing[0].text) == _key(title.text):
-            existing.insert(0, title)
-        elif all(_key(v.text) != _key(title.text) for v in existing):
-            doc.add_field("title", title)
-    for box, spans in form.values.items():
-        name = FIELD_OF_BOX.get(box)
-        if name is None or name == "title" or (name in ("author", "abstract") and doc.first(name) is not None):
+def _region(lines: list[Line], head: int) -> tuple[int, int]:
+    """Start and end offsets of the form: from its heading (or a footer printed just above it) to its end."""
+    start = lines[head].start
+    before = next((i for i in range(head - 1, max(head - 4, -1), -1) if lines[i].text.strip()), None)
+    if before is not None and FOOTER.match(lines[before].text.strip().lstrip("•· ")):
+        start = lines[before].start
+    if len(lines[head].text) > FLAT_LINE:
+        return start, lines[head].end
+    last = head
+    seen_label = False
+    for i in range(head + 1, min(len(lines), head + MAX_FORM_LINES)):
+        text = lines[i].text.strip().lstrip("•· ")
+        if not text:
             continue
+        if re.match(r"^(?:\d{1,2}[a-f]?\.|[abc]\.)\s*[A-Z]", text):
+            seen_label = True
+        if is_front_heading(text) or text.upper().startswith("THIS PAGE INTENTIONALLY LEFT BLANK"):
+            break
+        if seen_label and re.match(r"^Page \d+:", text):
+            break
+        last = i
+        if seen_label and FOOTER.match(text) and not _more_labels(lines, i + 1):
+            break
+    return start, lines[last].end
+
+
+def _more_labels(lines: list[Line], i: int) -> bool:
+    """Whether box labels follow within the next lines (a footer printed mid-page, as some converters do)."""
+    return any(re.match(r"^\s*(?:\d{1,2}[a-f]?\.|[abc]\.)\s*[A-Z]", line.text) for line in lines[i:i + 6])
+
+
+class _Assigner:
+    """Gives the text between labels to boxes, by position first and by shape when position misleads."""
+
+    def __init__(self, doc: Document, form: Form, labels: list[Label], end: int) -> None:
+        self.doc, self.form, self.labels, self.end = doc, form, labels, end
+        self.filled: set[int] = set()
+        self.last_assigned: int | None = None
+
+    def run(self) -> None:
+        for k, label in enumerate(self.labels):
+            stop = self.labels[k + 1].start if k + 1 < len(self.labels) else self.end
+            whole = label.box.key in _MULTI_PARAGRAPH or label.box.shape == "org"
+            for piece in self._pieces(label.end, stop, whole):
+                self._place(k, piece)
+
+    def _pieces(self, start: int, stop: int, multi: bool) -> list[Span]:
+        """The values between two labels: tab cells and paragraphs, form furniture and scan junk dropped."""
+        text = self.doc.text
+        out: list[Span] = []
+        if multi:  # the box's value over paragraphs (an abstract; an organisation and its address), by cells
+            spans = [strip_span(self.doc, start + m.start(), start + m.end(), marks=False)
+                     for m in re.finditer(r"[^\t]+", text[start:stop])]
+        else:
+            spans = []
+            for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:stop]):
+                for cell in re.finditer(r"[^\t]+", para.group()):
+                    a = start + para.start() + cell.start()
+                    spans.append(strip_span(self.doc, a, a + len(cell.group()), marks=False))
         for span in spans:
-            if all(_key(v.text) != _key(span.text) for v in doc.fields.get(name, [])):
-                doc.add_field(name, span)
+            cleaned = self._clean(span)
+            if cleaned is not None:
+                out.append(cleaned)
+        return out
+
+    def _clean(self, span: Span) -> Span | None:
+        m = _LEADING_NUMBER.match(span.text)
+        if m:
+            span = strip_span(self.doc, span.start + m.end(), span.end, marks=False)
+        m = _TRAILING_JUNK.search(span.text)
+        if m and m.start() > 0:
+            span = strip_span(self.doc, span.start, span.start + m.start(), marks=False)
+        text = span.text
+        if not text or _JUNK.match(text) or _FURNITURE.match(text) or _EMPTY_VALUE.match(text) \
+                or _cut_label(text):
+            return None
+        return span
+
+    def _window(self, k: int) -> list[int]:
+        return list(range(max(0, k - WINDOW + 1), k + 1))
+
+    def _place(self, k: int, piece: Span) -> None:
+        if len(piece.text) == 1:  # a one-letter code ("A") belongs to the box right before it, if any
+            if k not in self.filled and self.labels[k].box.shape == "code":
+                self._give(k, piece)
+            return
+        window = [j for j in self._window(k) if j not in self.filled]
+        # a row of values under a row of labels: "08-06-2012 Master's Thesis"
+        date_boxes = [j for j in window if self.labels[j].box.shape == "date"]
+        lead = date_at(piece.text)
+        if lead is not None and lead.end < len(piece.text) and date_boxes and len(window) > 1:
+            head = strip_span(self.doc, piece.start, piece.start + lead.end, marks=False)
+            self._give(date_boxes[0], head)
+            rest = strip_span(self.doc, piece.start + lead.end, piece.end, marks=False)
+            if rest.text:
+                self._place(k, rest)
+            return
+        if k in window and fits(self.labels[k].box, piece.text):
+            self._give(k, piece)
+            return
+        strict = [j for j in window if self.labels[j].box.shape not in _LOOSE and fits(self.labels[j].box, piece.text)]
+        loose = [j for j in window if self.labels[j].box.shape in _LOOSE and fits(self.labels[j].box, piece.text)]
+        if strict:
+            self._give(strict[0], piece)
+        elif loose and not _strict_shape(piece.text):
+            self._give(loose[0], piece)
+        elif self.last_assigned is not None and self.labels[self.last_assigned].box.key == "title" \
+                and self.last_assigned >= k - WINDOW and _title_like(piece.text):
+            self._subtitle(piece)
+
+    def _give(self, j: int, piece: Span) -> None:
+        box = self.labels[j].box
+        self.filled.add(j)
+        self.last_assigned = j
+        if box.shape == "terms":
+            for term in _terms(self.doc, piece):
+                self.form.add(box.key, term)
+        elif box.shape == "names":
+            for name in _names(self.doc, piece):
+                self.form.add(box.key, name)
+        elif box.shape == "org":
+            for a, b in organisation_parts(piece.text):
+                self.form.add(box.key, strip_span(self.doc, piece.start + a, piece.start + b, marks=False))
+        elif box.key == "title":
+            self.form.add("title", _title_span(self.doc, piece))
+        else:
+            self.form.add(box.key, piece)
+
+    def _subtitle(self, piece: Span) -> None:
+        title = self.form.first("title")
+        if title is not None and title.text.rstrip().endswith(":"):
+            trimmed = strip_span(self.doc, title.start, title.end - 1, marks=False)
+            self.form.values["title"][0] = trimmed
+            self.form.add("subtitle", _title_span(self.doc, piece))
+        else:
+            self.form.add("title-continuation", piece)
+
+
+def _cut_label(text: str) -> bool:
+    """A label cut short where the text ends ("9. SPONSORING/MONI" in an excerpt): no value."""
+    letters = squash(text)
+    return len(letters) >= 5 and text.upper() == text and any(
+        box.letters.startswith(letters) and box.letters != letters for box in BOXES)
+
+
+_LOOSE = frozenset({"title", "text", "terms", "type"})
+
+
+def fits(box: Box, text: str) -> bool:
+    """Whether a value has the shape the box expects."""
+    shape = box.shape
+    if shape == "none":
+        return False
+    if shape == "date":
+        return is_date(text)
+    if shape == "dates":
+        return bool(_RANGE.match(text))
+    if shape == "count":
+        return text.replace(",", "").isdigit()
+    if shape == "class":
+        return bool(_CLASS.match(text))
+    if shape == "code":
+        return bool(_CODE.match(text)) and len(text) <= 30 and not is_date(text)
+    if shape == "names":
+        return _name_like(text)
+    if shape == "org":
+        return bool(organisation_parts(text)) and (has_head(text) or "," in text)
+    if shape == "type":
+        words = len(text.split())
+        return words <= 6 and (bool(_TYPE_WORDS.search(text)) or (text.isupper() and words <= 3))
+    return any(c.isalpha() for c in text)
+
+
+def _strict_shape(text: str) -> bool:
+    """A value that is plainly a date, a range, a number or a code, which no loose box should take."""
+    return is_date(text) or bool(_RANGE.match(text) and len(text) < 40) or text.replace(",", "").isdigit() \
+        or bool(_CLASS.match(text))
+
+
+def _name_like(text: str) -> bool:
+    first = text.split(",")[0].strip()
+    words = first.split()
+    if not 2 <= len(words) <= 8 or has_head(first) or any(c.isdigit() for c in first):
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def _title_like(text: str) -> bool:
+    return len(text.split()) >= 2 and any(c.isalpha() for c in text) and not _strict_shape(text) \
+        and not _name_like(text)
+
+
+def _title_span(doc: Document, piece: Span) -> Span:
+    """A title without the closing period or scan junk the form's rule left ("… Problem. I")."""
+    text = piece.text
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:U\.S|Jr|Inc|etc)\.$", text):
+        return strip_span(doc, piece.start, piece.end - 1, marks=False)
+    return piece
 
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _form_end(lines: list[Line], head: int) -> int:
-    """Index of the form's last line: the last box plus the form's footer (NSN / Standard Form 298)."""
-    last: int | None = None
-    stop = min(len(lines), head + 80)
-    for i in range(head + 1, stop):
-        text = lines[i].text.strip()
-        if "LIMITATION OF ABSTRACT" in text.upper() or (last is not None and FOOTER.match(text)):
-            last = i
-        elif last is not None and text:
-            break
-        elif last is None and is_front_heading(text):
-            return max(i - 1, head)
-    return last if last is not None else min(len(lines), head + 40) - 1
-
-
-def _value(doc: Document, start: int, stop: int, multi_paragraph: bool) -> Span | None:
-    """The value of a box: up to the next cell (tab) or box, single paragraph unless told otherwise."""
-    text = doc.text
-    tab = text.find("\t", start, stop)
-    if tab >= 0:
-        stop = tab
-    span = strip_span(doc, start, stop, marks=False)
-    if not multi_paragraph:
-        cut = span.text.find("\n\n")
-        if cut >= 0:
-            span = strip_span(doc, span.start, span.start + cut, marks=False)
-    if not span.text or _EMPTY_VALUE.match(span.text):
-        return None
-    return span
 
 
 def _terms(doc: Document, value: Span) -> list[Span]:
@@ -208,15 +329,60 @@ def _terms(doc: Document, value: Span) -> list[Span]:
 
 
 def _names(doc: Document, value: Span) -> list[Span]:
-    """Author names of box 6: one span per name separated by ";", "and" or "&"."""
+    """Names of an author box: one span per name ("A and B", "A; B"), rank, title and service dropped."""
     out = []
-    pos = 0
-    for part in _NAME_SPLIT.split(value.text):
-        idx = value.text.find(part, pos)
-        if idx < 0 or not part.strip():
-            continue
-        pos = idx + len(part)
-        span = person_span(doc, value.start + idx, value.start + pos)
-        if span is not None:
-            out.append(span)
+    for part in split_names(doc, value.start, value.end):
+        name = read_byline(doc, part.start, part.end).name
+        if name is not None:
+            out.append(name)
     return out
+
+
+# --------------------------------------------------------------------------- recording the form on the document
+
+
+def apply(doc: Document, form: Form) -> None:
+    """Record the form on the document: what the title pages lack, plus variants of what they have.
+
+    The form's title is kept after the title page's, as a variant (and
+    first when the title page sets it in capitals and the form does not,
+    since the mixed-case form is what people read); its authors, advisors and
+    abstract are used only when the title pages give none; every other box
+    is added. Dates: the title page's date stays first when the form's year
+    differs (forms are often dated at submission, the title page at
+    graduation); with the same year the more precise of the two comes first.
+    """
+    title = form.first("title")
+    if title is not None:
+        existing = doc.fields.get("title", [])
+        if existing and existing[0].text.isupper() and not title.text.isupper() and \
+                _key(existing[0].text) == _key(title.text):
+            existing.insert(0, title)
+        elif all(_key(v.text) != _key(title.text) for v in existing):
+            doc.add_field("title", title)
+    for box, spans in form.values.items():
+        name = FIELD_OF_BOX.get(box)
+        if name is None or name == "title":
+            continue
+        if name in ("author", "abstract", "advisor", "subtitle") and doc.first(name) is not None:
+            continue
+        for span in spans:
+            if all(_key(v.text) != _key(span.text) for v in doc.fields.get(name, [])):
+                doc.add_field(name, span)
+    _order_dates(doc)
+
+
+def _order_dates(doc: Document) -> None:
+    """Put the work's dates in the order of the policy of :func:`apply`."""
+    reported = [s for s in doc.fields.get("report-date", []) if date_at(s.text, 0, whole=True)]
+    if not reported:
+        return
+    dates = doc.fields.setdefault("date", [])
+    if not dates:
+        dates.append(reported[0])
+        return
+    page = date_at(dates[0].text, 0, whole=True)
+    form = date_at(reported[0].text, 0, whole=True)
+    if page is None or (form is not None and form.year == page.year and form.precision > page.precision \
+            and reported[0] not in dates):
+        dates.insert(0, reported[0])

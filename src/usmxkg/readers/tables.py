@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from usmxkg.document import Document, Figure, Span, Table
+from usmxkg.readers.front_lists import ListEntry, list_label
 from usmxkg.readers.outline import Line, heading_key, split_lines, strip_span
-from usmxkg.readers.thesis_front import ListEntry, list_label
 
 CAPTION = re.compile(
     r"^[ \t]*(?P<kind>Table|Figure|Fig\.|Exhibit|Chart|Map)\s+(?P<num>[A-Z]?\d+(?:[.\-\u2013]\d+)*[A-Za-z]?)"

@@ -1,0 +1,402 @@
+"""Title-page items: the lines of a school's title page cut into typed pieces, whether the page kept its lines or not.
+
+A title page is a short sequence of conventional items — the school, the
+kind of work ("THESIS", "A Monograph", "Strategy Research Project"), the
+title, "by", the author with rank and service, prior degrees, a statement
+("A thesis presented to the Faculty of …", "A Research Report Submitted to
+the Faculty In Partial Fulfillment of the Graduation Requirements"), the
+degree, committee labels ("Thesis Advisor:", "Instructor:"), the place, the
+date and the distribution statement. A PDF-to-text conversion gives them one
+to a line; a host site may run the whole page into one line ("… IDLY BY? BY
+MAJOR … A THESIS PRESENTED TO THE FACULTY OF …"). :func:`items` cuts both
+into :class:`Item` pieces: lines are split only at strong boundaries (a
+committee label, a date ending the line, a place after a comma), run-together
+text at every item the conventions define, recognised left to right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from usmxkg.document import Document
+from usmxkg.readers.datelines import DATE, date_at
+from usmxkg.readers.names import RANK, SERVICE, is_rank_line, rank_prefix_end
+from usmxkg.readers.orgs import CITY_STATE, HEADS, STREET, has_head, is_place, org_run_end
+from usmxkg.readers.outline import Line, is_front_heading
+from usmxkg.readers.transcript import Clutter
+
+FLAT = 200
+"""A line longer than this is several title-page items run together."""
+
+_I = re.IGNORECASE
+
+RELEASE = re.compile(
+    r"(?:DISTRIBUTION\s+(?:STATEMENT\s*)?(?::\s*)?(?:[A-F]\b)?\s*[.:]?\s*)?Approved\s+for\s+public\s+release\b"
+    r"(?:[^\n.]*?(?:unlimited|unli\w*\b))?\.?"
+    r"|DISTRIBUTION\s+STATEMENT\s*:?\s*[A-F]\b\.?|Distribution\s+(?:is\s+)?unlimited\.?", _I)
+"""A distribution statement (DoDI 5230.24 statement A and its printed variants)."""
+
+STATEMENT_START = re.compile(
+    r"A\s+(?:thesis|dissertation|monograph|research\s+(?:report|paper)|paper|report|project|study)\s+"
+    r"(?:presented|submitted)\s+to\s+the\s+faculty"
+    r"|(?:This\s+(?:manuscript|paper|thesis|monograph|project|research\s+paper|study)\s+is\s+)?submitted\s+"
+    r"(?:to\s+the\s+faculty\b.{0,120}?)?in\s+partial\s+(?:fulfil+ment|satisfaction)"
+    r"|in\s+partial\s+(?:fulfil+ment|satisfaction)\s+of\s+the\s+(?:graduation\s+)?requirements", _I | re.S)
+"""How a school states what the work was submitted for."""
+STATEMENT_END = re.compile(
+    r"requirements\b(?:\s+(?:for|of)\s+the\s+(?:degrees?(?:\s+of)?\b\s*)?"
+    r"(?:(?:Master|Doctor)\s+of\s+[\w ]+?\s+Degree|Department\s+of\s+[\w ,&]+?(?=\.|$))?)?\.?"
+    r"|degrees?\s+of\s*$", _I)
+STATEMENT_SCHOOL = re.compile(
+    r"faculty\s+of\s+(?:the\s+)?(?P<school>.+?)\s+(?:in\s+partial|for\s+(?:completion|the\s+degree)|$)", _I | re.S)
+STATEMENT_DEGREE = re.compile(
+    r"(?:for\s+the\s+degree\s+(?:of\s+)?(?P<d1>(?:MASTER|DOCTOR)\s+OF\s+[A-Z][A-Za-z ]+?)\s*(?:\.|$))"
+    r"|(?:of\s+the\s+(?P<d2>(?:Master|Doctor)\s+of\s+[\w ]+?)\s+Degree)", _I)
+STATEMENT_DEPARTMENT = re.compile(r"requirements\s+of\s+the\s+(?P<department>Department\s+of\s+[\w ,&]+?)\s*(?:\.|$)",
+                                  _I)
+THESIS_STATEMENT = re.compile(r"\b(?:thesis|dissertation)\b|\bdegree\s+of\b", _I)
+
+KIND = re.compile(
+    r"(?:(?:MASTER['’]?S|DOCTORAL)\s+)?THESIS|DISSERTATION|(?:A\s+)?MONOGRAPH"
+    r"|(?:USAWC\s+)?(?:STRATEGY|CIVILIAN|PROGRAM)\s+RESEARCH\s+(?:PROJECT|PAPER)|STUDENT\s+(?:ESSAY|PAPER)"
+    r"|(?:A\s+)?RESEARCH\s+(?:REPORT|PAPER)|MBA\s+PROFESSIONAL\s+REPORT|CAPSTONE(?:\s+PROJECT)?(?:\s+REPORT)?"
+    r"|JOINT\s+APPLIED\s+PROJECT|TECHNICAL\s+REPORT|INDIVIDUAL\s+STUDY\s+PROJECT|OCCASIONAL\s+PAPER", _I)
+"""The line naming the kind of work on a title page."""
+FLAT_KIND = re.compile(
+    r"(?:(?:MASTER['’]?S|DOCTORAL)\s+)?THESIS(?=\s)|A\s+Monograph\b|(?:USAWC\s+)?Strategy\s+Research\s+Project\b"
+    r"|STUDENT\s+ESSAY\b|MBA\s+PROFESSIONAL\s+REPORT\b", re.ASCII)
+
+LABEL = re.compile(
+    r"(?P<label>(?:(?:Thesis|Dissertation|Project|Paper|Research|Faculty|Monograph|Capstone|Committee)\s+)?"
+    r"(?:Co-?\s*)?(?:Advis[eo]rs?|Supervisors?|Instructors?|Mentors?|Second\s+Readers?|Readers?|Chair(?:man|person)?"
+    r"|Members?|Directors?)(?:\s*\(if\s+any\))?)\s*:", _I)
+"""A committee label ("Thesis Advisor:", "Instructor:", "Paper Advisor (if Any):")."""
+
+DEGREE = re.compile(r"^(?:MASTER|DOCTOR|BACHELOR)(?:['’]?S)?\s+OF\s+\S", _I)
+PRIOR_DEGREE = re.compile(
+    r"^(?:[A-Z][a-z]{0,2}\.\s?)+(?:[A-Z][a-z]{0,2}\.?)?,\s+\S|^(?:B|M|Ph)\.?[A-Z]{1,3}\.?,\s+\S"
+    r"|^(?:Bachelor|Master|Doctor|Licenciatura|Ingenier)\w*\s+(?:of|in|en)\b.*,\s",
+)
+"""A prior-degree line: "B.S., Some University, 2001"."""
+NUMBER = re.compile(
+    r"^(?:[A-Z]{2,}(?:/[A-Z0-9]+)+(?:\s+\d+){0,3}|[A-Z]{2,8}\s+(?:Report|Paper)\s+(?:No\.\s*)?\d+[-–]\d+)", re.ASCII)
+"""A school's report number ("AU/ACSC/2009") or a series number ("XYZ Report 10-2")."""
+DISCLAIMER = re.compile(
+    r"(?:The\s+)?(?:views|opinions)(?:,?\s+(?:opinions|conclusions|and|recommendations),?)*\s+(?:expressed|contained)"
+    r"\s+(?:in|herein)|Disclaimer\b|DISCLAIMER\b|This\s+document\s+may\s+not\s+be\s+released"
+    r"|is\s+accredited\s+by\b|is\s+not\s+copyrighted", _I)
+BLANK_NOTICE = re.compile(r"THIS\s+PAGE\s+(?:IS\s+)?INTENTIONALLY\s+LEFT\s+BLANK", _I)
+BY = re.compile(r"(?:by|BY|By)(?=\s+(?:[A-Z]|\d(?:st|nd|d)\s))")
+URL = re.compile(r"https?://\S+|www\.\S+")
+_PROSE_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A piece of a title page: its kind, offsets, text, and the paragraph and line it stands in."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    para: int
+    line: int
+
+
+def items(doc: Document, lines: list[Line], first: int, stop: int, clutter: Clutter | None = None) -> list[Item]:
+    """The items of the lines ``[first, stop)``, leaving out the furniture of ``clutter``."""
+    out: list[Item] = []
+    para = 0
+    k = first
+    while k < stop:
+        line = lines[k]
+        if not line.text.strip():
+            para += 1
+            k += 1
+            continue
+        start, end = _visible(line, clutter)
+        if start >= end:
+            k += 1
+            continue
+        if end - start > FLAT:
+            out.extend(_flat(doc, start, end, para, k))
+            para += 1
+            k += 1
+            continue
+        k = _line_items(doc, lines, k, stop, start, end, para, out, clutter)
+    return _merge(doc, out)
+
+
+def _visible(line: Line, clutter: Clutter | None) -> tuple[int, int]:
+    """The part of a line outside furniture (a host page number or bullet before it is cut off)."""
+    text = line.text
+    start = line.start + len(text) - len(text.lstrip())
+    end = line.end - (len(text) - len(text.rstrip()))
+    if clutter is None:
+        return start, end
+    for a, b in clutter.furniture:
+        if a <= start < b < end:
+            start = b
+    while start < end and line.text[start - line.start].isspace():
+        start += 1
+    if clutter.covers(start, end):
+        return end, end
+    return start, end
+
+
+def _line_items(doc: Document, lines: list[Line], k: int, stop: int, start: int, end: int, para: int,
+                out: list[Item], clutter: Clutter | None) -> int:
+    """Items of one line (a statement, release or disclaimer paragraph taken whole); the next line index."""
+    text = doc.text
+    piece = text[start:end]
+    if STATEMENT_START.match(piece) or DISCLAIMER.match(piece) or RELEASE.match(piece):
+        kind = "statement" if STATEMENT_START.match(piece) else "disclaimer" if DISCLAIMER.match(piece) else "release"
+        last = k
+        while last + 1 < stop and lines[last + 1].text.strip() and len(lines[last + 1].text) <= FLAT * 2 and (
+                kind != "release" or RELEASE.match(lines[last + 1].text.strip())
+                or lines[last + 1].text.strip()[:1].islower()):
+            last += 1
+        para_end = _visible(lines[last], clutter)[1]
+        if kind == "statement":
+            m = STATEMENT_END.search(text, start, para_end)
+            cut: int = m.end() if m else para_end
+            out.append(Item(kind, start, cut, text[start:cut], para, k))
+            rest = cut + len(text[cut:para_end]) - len(text[cut:para_end].lstrip())
+            if rest < para_end:
+                r = DISCLAIMER.search(text, rest, para_end)
+                kind2 = "disclaimer" if r else "prose"
+                out.append(Item(kind2, rest, para_end, text[rest:para_end], para, last))
+        else:
+            out.append(Item(kind, start, para_end, text[start:para_end], para, k))
+        return last + 1
+    for a, b, named in _split_line(text, start, end):
+        out.append(Item(named or classify(text[a:b]), a, b, text[a:b], para, k))
+    return k + 1
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Strong boundaries inside a line: committee labels, a date closing it, a place after a comma, "by NAME"."""
+    cuts: list[tuple[int, int, str | None]] = []
+    pos = start
+    by = re.match(r"(?:by|BY|By)\s+(?=\S)", text[start:end])
+    if by and rank_or_name(text[start + by.end():end]):
+        cuts.append((start, start + 2, "by"))
+        pos = start + by.end()
+    for m in LABEL.finditer(text, pos, end):
+        if m.start() > pos:
+            cuts.extend(_tail_splits(text, pos, _rstrip(text, pos, m.start())))
+        cuts.append((m.start(), m.end(), "label"))
+        pos = _lstrip(text, m.end(), end)
+    if pos < end:
+        cuts.extend(_tail_splits(text, pos, end))
+    return [c for c in cuts if c[1] > c[0]]
+
+
+def _tail_splits(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """A trailing date ("… College Class of 2013") or a place after a comma ("COLLEGE, CARLISLE, STATE")."""
+    piece = text[start:end]
+    for m in DATE.finditer(piece):
+        if m.start() > 0 and not piece[m.end():].strip(" .,") and m.lastgroup != "year" \
+                and not is_place(piece[:m.start()].strip(" ,")):
+            head_end = _rstrip(text, start, start + m.start())
+            if text[head_end - 1:head_end] != "," or not DATE.fullmatch(piece[:m.start()].strip(" ,")):
+                return [(start, head_end, None), (start + m.start(), end, "date")]
+    comma = piece.find(", ")
+    if comma > 0 and has_head(piece[:comma]) and is_place(piece[comma + 2:]):
+        return [(start, start + comma, None), (start + comma + 2, end, "place")]
+    return [(start, end, None)]
+
+
+def _flat(doc: Document, start: int, end: int, para: int, line: int) -> list[Item]:
+    """Items of run-together text, recognised left to right; what no recogniser takes accumulates as text."""
+    text = doc.text
+    out: list[Item] = []
+    pos = _lstrip(text, start, end)
+    pending = -1
+
+    def flush(upto: int) -> None:
+        nonlocal pending
+        if pending >= 0:
+            b = _rstrip(text, pending, upto)
+            if b > pending:
+                piece = text[pending:b]
+                kind = "prose" if len(piece.split()) > _PROSE_WORDS else classify(piece)
+                out.append(Item(kind, pending, b, piece, para, line))
+        pending = -1
+
+    while pos < end:
+        found = _recognise(text, pos, end, pending < 0)
+        if found is not None:
+            kind, stop = found
+            flush(pos)
+            out.append(Item(kind, pos, stop, text[pos:stop], para, line))
+            pos = _lstrip(text, stop, end)
+            continue
+        if pending < 0:
+            pending = pos
+        m = re.compile(r"\S+\s*").match(text, pos, end)
+        pos = m.end() if m else end
+    flush(end)
+    return out
+
+
+def _recognise(text: str, pos: int, end: int, fresh: bool) -> tuple[str, int] | None:
+    """The item starting at ``pos`` of run-together text, as (kind, end), or None."""
+    for kind, pattern in (("blank", BLANK_NOTICE), ("release", RELEASE), ("label", LABEL), ("url", URL)):
+        m = pattern.match(text, pos, end)
+        if m:
+            return kind, m.end()
+    m = STATEMENT_START.match(text, pos, end)
+    if m:
+        e = STATEMENT_END.search(text, m.end(), end)
+        return "statement", e.end() if e else min(end, m.end() + 200)
+    m = DISCLAIMER.match(text, pos, end)
+    if m:
+        dot = text.find(". ", m.end(), end)
+        return "disclaimer", dot + 1 if dot >= 0 else end
+    m = FLAT_KIND.match(text, pos, end)
+    if m and (m.end() == end or text[m.end()].isspace()):
+        return "kind", m.end()
+    m = BY.match(text, pos, end)
+    if m and (pos == 0 or text[pos - 1].isspace()):
+        return "by", m.end()
+    m = DATE.match(text, pos, end)
+    if m and m.lastgroup != "year" and (m.end() == end or not text[m.end()].isalnum()):
+        return "date", m.end()
+    m = CITY_STATE.match(text, pos, end)
+    if m and is_place(m.group()):
+        return "place", m.end()
+    if fresh:
+        org_end = org_run_end(text[:end], pos)
+        if org_end is not None:
+            return "org", org_end
+    return None
+
+
+def classify(text: str) -> str:
+    """The kind of a title-page piece seen on its own."""
+    t = text.strip()
+    if not t:
+        return "junk"
+    if BLANK_NOTICE.fullmatch(t):
+        return "blank"
+    if is_front_heading(t) or t.casefold() == "disclaimer":
+        return "heading"
+    if KIND.fullmatch(t):
+        return "kind"
+    if t.casefold() in ("by",):
+        return "by"
+    if date_at(t, 0, whole=True) is not None:
+        return "date"
+    if DEGREE.match(t):
+        return "degree"
+    if PRIOR_DEGREE.match(t):
+        return "prior"
+    if is_rank_line(t):
+        return "rankline"
+    if SERVICE.match(t):
+        return "service"
+    if NUMBER.match(t):
+        return "number"
+    if URL.match(t):
+        return "url"
+    if is_place(t):
+        return "place"
+    if (STREET.search(t) and re.search(r"\d", t)) or re.match(r"(?:ATTN|Attn|P\.?\s?O\.?\s+Box)\b", t) \
+            or re.fullmatch(r"[A-Z][\w ]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?", t):
+        return "address"
+    if junk(t):
+        return "junk"
+    if _org_line(t):
+        return "org"
+    return "other"
+
+
+def _org_line(text: str) -> bool:
+    """A line that is an organisation's name: capitalised words ending with a head word, no sentence."""
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 14 or text.rstrip().endswith((".", ":", "?")):
+        return False
+    bare = [w.strip("()[].,'’").upper() for w in words]
+    last = bare[-2] if re.fullmatch(r"\([A-Z]{2,8}\)", words[-1]) and len(bare) >= 2 else bare[-1]
+    return last in HEADS and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "on", "in", "&")
+                                 for w in words)
+
+
+def junk(text: str) -> bool:
+    """OCR debris: stamps and marks read as letters ("ELEC!", "JUL 2 8 I!", "AbCdEfGh").
+
+    >>> junk("(I El"), junk("JLlSlOlOi"), junk("Mexican Cartels")
+    (True, True, False)
+    """
+    tokens = text.split()
+    if len(text.strip()) <= 2 or not any(c.isalpha() for c in text):
+        return True
+    bad = sum(1 for t in tokens if _bad_token(t))
+    return bad * 2 >= len(tokens) + (1 if len(tokens) > 2 else 0)
+
+
+def _bad_token(token: str) -> bool:
+    core = token.strip(".,:;()[]'’\"")
+    if not core:
+        return True
+    if len(core) <= 2 and not core.isdigit() and core.upper() not in ("OF", "IN", "ON", "TO", "A", "AN", "US", "U.S"):
+        return True
+    if re.search(r"[^\w.'’&/-]", core):
+        return True
+    flips = sum(1 for a, b in pairwise(core) if a.islower() and b.isupper())
+    return flips >= 2 or (flips == 1 and len(core) > 6 and not core[0].isupper())
+
+
+def rank_or_name(text: str) -> bool:
+    """Whether text after "by" opens with a rank or a person's name (so "by" is the by-line)."""
+    text = text.strip()
+    if rank_prefix_end(text) is not None or RANK.match(text):
+        return True
+    words = text.split()[:3]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2])
+
+
+def _merge(doc: Document, found: list[Item]) -> list[Item]:
+    """Join pieces a layout broke apart: "STUDENT" + "ESSAY", "NAVAL" + "POSTGRADUATE" + "SCHOOL", a degree's track."""
+    out: list[Item] = []
+    for item in found:
+        if out and out[-1].kind in ("degree", "track") and item.para == out[-1].para and item.kind in ("other", "org"):
+            out.append(Item("track", item.start, item.end, item.text, item.para, item.line))
+            continue
+        if item.kind in ("other", "org", "kind") and len(item.text.split()) <= 2 and item.text.isupper():
+            k = len(out)
+            while k > 0 and _short_caps(out[k - 1]) and item.para - out[k - 1].para <= 1:
+                k -= 1
+            for j in range(k, len(out)):
+                joined = doc.text[out[j].start:item.end]
+                flat = " ".join(joined.split())
+                kind = "kind" if KIND.fullmatch(flat) else "org" if _org_line(flat) and has_head(item.text) else None
+                if kind is not None:
+                    merged = Item(kind, out[j].start, item.end, joined, out[j].para, out[j].line)
+                    del out[j:]
+                    out.append(merged)
+                    break
+            else:
+                out.append(item)
+            continue
+        out.append(item)
+    return out
+
+
+def _short_caps(item: Item) -> bool:
+    return item.kind == "other" and len(item.text.split()) <= 3 and item.text.isupper() and not has_head(item.text)
+
+
+def _lstrip(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
