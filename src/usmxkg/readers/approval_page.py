@@ -46,12 +46,18 @@ NAME_ROLE = re.compile(r"^(?P<name>[^,]+(?:,\s*(?:Ph\.?\s?D\.?|Ed\.?D\.?|M\.?[AS
                        r"(?P<role>(?:Thesis|Monograph)\s+(?:Committee\s+)?(?:Chair|Director)|Member\b.*|Second\s+Reader)$",
                        re.IGNORECASE)
 """A name and its role on one line ("Ann Lee, Ph.D., Member")."""
+UNDERSIGNED = re.compile(r"^The\s+undersigned\s+certif(?:y|ies)\b", re.IGNORECASE)
+SIGNATURE = re.compile(r"^(?P<name>[^_()]+?)\s*\(Date\)\s*$", re.IGNORECASE)
+"""Air University's approval page: signature lines "NAME, PhD (Date)" under "The undersigned certify …"."""
 _UNFINISHED = re.compile(r"(?:\bof|\band|\bfor|[,&/-])\s*$", re.IGNORECASE)
 
 
 def read_approval_page(doc: Document, lines: list[Line], limit: int) -> bool:
     """Read the approval page among lines ``[0, limit)``; False when there is none."""
     stop = min(limit, len(lines))
+    certify = next((i for i in range(stop) if UNDERSIGNED.match(lines[i].text.strip())), None)
+    if certify is not None:
+        _signatures(doc, lines, certify)
     submitted = next((i for i in range(stop) if SUBMITTED.match(lines[i].text.strip())), None)
     approved = next((i for i in range(stop) if APPROVED_BY.match(lines[i].text.strip())), None)
     if submitted is None and approved is None:
@@ -62,6 +68,19 @@ def read_approval_page(doc: Document, lines: list[Line], limit: int) -> bool:
     if approved is not None:
         _approvers(doc, lines, approved)
     return True
+
+
+def _signatures(doc: Document, lines: list[Line], certify: int) -> None:
+    """The signatories of an Air University approval page: the advisor first, then the reader(s)."""
+    signed = 0
+    for line in lines[certify + 1 : certify + 20]:
+        m = SIGNATURE.match(line.text.strip())
+        if m is None:
+            continue
+        lead = _indent(line)
+        name = person_span(doc, line.start + lead, line.start + lead + m.end("name"))
+        add_unique(doc, "advisor" if signed == 0 else "second-reader", name)
+        signed += 1
 
 
 def add_unique(doc: Document, name: str, span: Span | None) -> None:

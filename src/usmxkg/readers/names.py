@@ -53,7 +53,7 @@ RANK = re.compile(
 CIVIL_GRADE = re.compile(r"(?:Civilian|Civil Servant|GS-\d{1,2}|SES|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$", re.IGNORECASE)
 """A civilian's grade or courtesy title where military authors print a rank."""
 
-TITLE_PREFIX = re.compile(r"^(?:Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Miss|Chaplain|Rev\.|Hon\.)\s+")
+TITLE_PREFIX = re.compile(r"^(?:Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Miss|Chaplain|Rev\.|Hon\.)\s+", re.IGNORECASE)
 
 SERVICE = re.compile(
     r"^(?:USA|USAF|USN|USMC|USCG|USAR|USNR|USAFR|ARNG|ANG|USSF|"

@@ -35,7 +35,7 @@ STATE_PART = re.compile(
 """A state (name or USPS code) with or without its ZIP code, or a ZIP code alone."""
 
 CITY_STATE = re.compile(
-    rf"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}),?\s+(?:(?i:{US_STATES})|(?:{STATE_CODES}))\b\.?"
+    rf"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}),\s+(?:(?i:{US_STATES})|(?:{STATE_CODES}))\b\.?"
     rf"(?:\s*,?\s*{_ZIP})?(?:\s*,?\s*USA?)?"
 )
 """A place as the last line of an address or a title page prints it: "Fort Leavenworth, Kansas", "Newport, RI 02841"."""

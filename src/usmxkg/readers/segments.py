@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz import fuzz
+
 from usmxkg.document import Document
 from usmxkg.readers.datelines import DATE, date_at
 from usmxkg.readers.names import RANK, SERVICE, is_rank_line, rank_prefix_end
@@ -34,7 +36,7 @@ _I = re.IGNORECASE
 
 RELEASE = re.compile(
     r"(?:DISTRIBUTION\s+(?:STATEMENT\s*)?(?::\s*)?(?:[A-F]\b)?\s*[.:]?\s*)?Approved\s+for\s+public\s+release\b"
-    r"(?:[^\n.]*?(?:unlimited|unli\w*\b))?\.?"
+    r"(?:[^\n.]*?(?:unlimited|unli\w*\b)|[.;:,]?\s*Distribution\s+(?:is\s+)?unli\w*)?\.?"
     r"|DISTRIBUTION\s+STATEMENT\s*:?\s*[A-F]\b\.?|Distribution\s+(?:is\s+)?unlimited\.?", _I)
 """A distribution statement (DoDI 5230.24 statement A and its printed variants)."""
 
@@ -83,6 +85,7 @@ PRIOR_DEGREE = re.compile(
 NUMBER = re.compile(
     r"^(?:[A-Z]{2,}(?:/[A-Z0-9]+)+(?:\s+\d+){0,3}|[A-Z]{2,8}\s+(?:Report|Paper)\s+(?:No\.\s*)?\d+[-–]\d+)", re.ASCII)
 """A school's report number ("AU/ACSC/2009") or a series number ("XYZ Report 10-2")."""
+FLAT_NUMBER = re.compile(r"[A-Z]{2,}(?:/[A-Z0-9]+)+(?=\s|$)", re.ASCII)
 DISCLAIMER = re.compile(
     r"(?:The\s+)?(?:views|opinions)(?:,?\s+(?:opinions|conclusions|and|recommendations),?)*\s+(?:expressed|contained)"
     r"\s+(?:in|herein)|Disclaimer\b|DISCLAIMER\b|This\s+document\s+may\s+not\s+be\s+released"
@@ -105,8 +108,9 @@ class Item:
     line: int
 
 
-def items(doc: Document, lines: list[Line], first: int, stop: int, clutter: Clutter | None = None) -> list[Item]:
-    """The items of the lines ``[first, stop)``, leaving out the furniture of ``clutter``."""
+def items(doc: Document, lines: list[Line], first: int, stop: int, clutter: Clutter | None = None,
+          limit: int | None = None) -> list[Item]:
+    """The items of the lines ``[first, stop)``, leaving out the furniture of ``clutter`` and text from ``limit``."""
     out: list[Item] = []
     para = 0
     k = first
@@ -116,7 +120,11 @@ def items(doc: Document, lines: list[Line], first: int, stop: int, clutter: Clut
             para += 1
             k += 1
             continue
+        if limit is not None and line.start >= limit:
+            break
         start, end = _visible(line, clutter)
+        if limit is not None:
+            end = min(end, _rstrip(doc.text, start, limit) if limit < end else end)
         if start >= end:
             k += 1
             continue
@@ -151,8 +159,10 @@ def _line_items(doc: Document, lines: list[Line], k: int, stop: int, start: int,
     """Items of one line (a statement, release or disclaimer paragraph taken whole); the next line index."""
     text = doc.text
     piece = text[start:end]
-    if STATEMENT_START.match(piece) or DISCLAIMER.match(piece) or RELEASE.match(piece):
-        kind = "statement" if STATEMENT_START.match(piece) else "disclaimer" if DISCLAIMER.match(piece) else "release"
+    statement = bool(STATEMENT_START.match(piece)) or (len(piece.split()) >= 4 and fuzzy_statement(piece)
+                                                       and not DISCLAIMER.match(piece))
+    if statement or DISCLAIMER.match(piece) or RELEASE.match(piece):
+        kind = "statement" if statement else "disclaimer" if DISCLAIMER.match(piece) else "release"
         last = k
         while last + 1 < stop and lines[last + 1].text.strip() and len(lines[last + 1].text) <= FLAT * 2 and (
                 kind != "release" or RELEASE.match(lines[last + 1].text.strip())
@@ -256,6 +266,9 @@ def _recognise(text: str, pos: int, end: int, fresh: bool) -> tuple[str, int] | 
     if m:
         dot = text.find(". ", m.end(), end)
         return "disclaimer", dot + 1 if dot >= 0 else end
+    m = FLAT_NUMBER.match(text, pos, end)
+    if m:
+        return "number", m.end()
     m = FLAT_KIND.match(text, pos, end)
     if m and (m.end() == end or text[m.end()].isspace()):
         return "kind", m.end()
@@ -286,6 +299,8 @@ def classify(text: str) -> str:
         return "heading"
     if KIND.fullmatch(t):
         return "kind"
+    if len(t.split()) >= 4 and fuzzy_statement(t):
+        return "statement"
     if t.casefold() in ("by",):
         return "by"
     if date_at(t, 0, whole=True) is not None:
@@ -312,6 +327,18 @@ def classify(text: str) -> str:
     if _org_line(t):
         return "org"
     return "other"
+
+
+_STATEMENT_PHRASES = (
+    "submitted to the faculty", "presented to the faculty of", "in partial fulfillment of the",
+    "in partial satisfaction of the", "for completion of graduation requirements",
+)
+
+
+def fuzzy_statement(text: str) -> bool:
+    """A statement line an OCR scan misspelt ("Subrnitted to the Facultv")."""
+    flat = " ".join(text.split()).casefold()
+    return any(fuzz.partial_ratio(p, flat, score_cutoff=86) for p in _STATEMENT_PHRASES)
 
 
 def _org_line(text: str) -> bool:

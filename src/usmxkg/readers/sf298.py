@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
 from usmxkg.readers.datelines import date_at, is_date
-from usmxkg.readers.names import read_byline, split_names
+from usmxkg.readers.names import TITLE_PREFIX, person_span, rank_prefix_end, read_byline, split_names
 from usmxkg.readers.orgs import has_head, organisation_parts
 from usmxkg.readers.outline import Line, is_front_heading, strip_span
 from usmxkg.readers.sf298_labels import BOXES, Box, Label, find_labels, squash
@@ -36,11 +36,17 @@ SEARCH_LINES = 400
 HEADING = re.compile(r"^\s*(?:[\d•·*|]{1,4}\s+)?REPORT\s+DOCUMENTATION\s+PAGE\b", re.IGNORECASE)
 """The form's heading, opening its line (after a host page number or bullet)."""
 
+INLINE_HEADING = re.compile(r"(?<![\w-])REPORT\s+DOCUMENTATION\s+PAGE\b", re.IGNORECASE)
+"""The heading inside run-together text."""
+
 FOOTER = re.compile(
     r"^(?:NSN\s+7540|Standard\s+Form\s+298|Prescribed\s+by\s+ANSI|DD\s*,?\s*(?:FORM|\d?\s*JAN)\b)", re.IGNORECASE)
+FOOTER_LINE = re.compile(FOOTER.pattern.replace("^", r"^[ \t•·]*", 1), re.IGNORECASE | re.MULTILINE)
 MAX_FORM_LINES = 160
 FLAT_LINE = 1_000
 """A heading line longer than this is a whole page run together: the form is that line."""
+RUN_TOGETHER = 200
+"""A line longer than this may hold several pages run together, the form among them."""
 
 FIELD_OF_BOX: dict[str, str] = {
     "report-date": "report-date", "report-type": "report-type", "title": "title", "subtitle": "subtitle",
@@ -72,7 +78,7 @@ _TYPE_WORDS = re.compile(
     r"|annual|master|student|professional|capstone|occasional|special)\b", re.IGNORECASE)
 _CLASS = re.compile(r"^(?:UNCLASSIFIED|Unclassified|unclassified|CONFIDENTIAL|SECRET|U|UU|SAR|FOUO)$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9/._\-]*(?:\s+[A-Z0-9/._\-]+){0,2}$")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)[,]?$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|de|da|del|dos|du|la|le|van|von|der|y)[,]?$")
 WINDOW = 8
 """Labels a displaced value may reach back to."""
 
@@ -102,12 +108,26 @@ def read_form(doc: Document, lines: list[Line]) -> Form | None:
     """The Report Documentation Page among the first lines, or None when the document has none."""
     head = next((i for i, line in enumerate(lines[:SEARCH_LINES]) if HEADING.match(line.text)), None)
     if head is None:
-        return None
+        return _run_together_form(doc, lines)
     start, end = _region(lines, head)
     form = Form(start, end)
     labels = find_labels(doc.text, lines[head].start, end)
     _Assigner(doc, form, labels, end).run()
     return form
+
+
+def _run_together_form(doc: Document, lines: list[Line]) -> Form | None:
+    """The form inside a line that holds several pages (a text without line breaks): heading to line end."""
+    for line in lines[:SEARCH_LINES]:
+        if len(line.text) <= RUN_TOGETHER:
+            continue
+        m = INLINE_HEADING.search(doc.text, line.start, line.end)
+        if m is None:
+            continue
+        form = Form(m.start(), line.end)
+        _Assigner(doc, form, find_labels(doc.text, m.start(), line.end), line.end).run()
+        return form
+    return None
 
 
 def _region(lines: list[Line], head: int) -> tuple[int, int]:
@@ -161,6 +181,9 @@ class _Assigner:
         text = self.doc.text
         out: list[Span] = []
         if multi:  # the box's value over paragraphs (an abstract; an organisation and its address), by cells
+            footer = FOOTER_LINE.search(text, start, stop)
+            if footer:  # the form's footer closes the last box
+                stop = footer.start()
             spans = [strip_span(self.doc, start + m.start(), start + m.end(), marks=False)
                      for m in re.finditer(r"[^\t]+", text[start:stop])]
         else:
@@ -176,6 +199,9 @@ class _Assigner:
         return out
 
     def _clean(self, span: Span) -> Span | None:
+        footer = FOOTER_LINE.search(self.doc.text, span.start + 1, span.end)
+        if footer:  # the form's footer printed right under the last box
+            span = strip_span(self.doc, span.start, footer.start(), marks=False)
         m = _LEADING_NUMBER.match(span.text)
         if m:
             span = strip_span(self.doc, span.start + m.end(), span.end, marks=False)
@@ -232,7 +258,11 @@ class _Assigner:
                 self.form.add(box.key, name)
         elif box.shape == "org":
             for a, b in organisation_parts(piece.text):
-                self.form.add(box.key, strip_span(self.doc, piece.start + a, piece.start + b, marks=False))
+                part = strip_span(self.doc, piece.start + a, piece.start + b, marks=False)
+                if _adviser_line(part.text):  # USAWC forms name the faculty adviser in box 7
+                    self.form.add("advisor", person_span(self.doc, part.start, part.end))
+                else:
+                    self.form.add(box.key, part)
         elif box.key == "title":
             self.form.add("title", _title_span(self.doc, piece))
         else:
@@ -290,11 +320,23 @@ def _strict_shape(text: str) -> bool:
 
 
 def _name_like(text: str) -> bool:
+    """Names as an author box prints them ("A. B. Cee", "RANK A. Cee, Rank, Service", "A and B")."""
+    parts = [p for p in re.split(r"\s+and\s+|\s*[;&]\s*", text) if p.strip()]
+    return bool(parts) and all(_one_name(p) for p in parts)
+
+
+def _one_name(text: str) -> bool:
     first = text.split(",")[0].strip()
     words = first.split()
-    if not 2 <= len(words) <= 8 or has_head(first) or any(c.isdigit() for c in first):
+    if not 2 <= len(words) <= 7 or has_head(first) or any(c.isdigit() for c in first):
         return False
     return all(_NAME_WORD.match(w) for w in words)
+
+
+def _adviser_line(text: str) -> bool:
+    """A person, not an organisation, in an organisation box ("Dr. Ann B. Cee", "Colonel Dan Eff")."""
+    return _name_like(text) and bool(TITLE_PREFIX.match(text) or rank_prefix_end(text) is not None
+                                     or re.search(r"(?:^|\s)[A-Z]\.\s", text))
 
 
 def _title_like(text: str) -> bool:

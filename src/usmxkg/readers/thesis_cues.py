@@ -14,7 +14,8 @@ announces itself on its first pages, which is all a short excerpt keeps:
 * the "by" line and committee labels ("Thesis Advisor:", "Instructor:");
 * a distribution statement and the author's disclaimer ("The views expressed
   in this … paper are those of the author");
-* the school's report number ("AU/ACSC/…").
+* the school's report number ("AU/ACSC/…") or a series number on a line of
+  its own ("XYZ Report 10-2").
 
 Phrases are matched on the first pages with rapidfuzz's partial ratio, which
 forgives OCR slips ("partial fulfilhnent", "Faculty" read as "Facultv").
@@ -71,7 +72,9 @@ _RELEASE = re.compile(
     r"Approved\s+for\s+public\s+release|DISTRIBUTION\s+(?:STATEMENT\s*:?\s*)?A\b\s*[.:]|Distribution\s+A\s*:", _I)
 _DISCLAIMER = re.compile(
     r"views\s+expressed\s+in\s+this\s+(?:[\w-]+\s+){0,4}?(?:are|is)\s+(?:those\s+of\s+the\s+author|the\s+author)", _I)
-_REPORT_NUMBER = re.compile(r"^[ \t]*AU/[A-Z]{2,6}/", _M)
+_REPORT_NUMBER = re.compile(
+    r"^[ \t]*(?:AU/[A-Z]{2,6}/"
+    r"|[A-Z]{2,8}[ \t]+(?:Report|Paper|Monograph)[ \t]+(?:No\.[ \t]*)?\d{1,3}[-–]\d{1,3}[ \t]*$)", _M)
 _DEGREE = re.compile(
     r"\b(?:MASTER|DOCTOR)\s+OF\s+(?:SCIENCE|ARTS|PHILOSOPHY|BUSINESS\s+ADMINISTRATION|MILITARY\s+ART|STRATEGIC\s+STUDIES"
     r"|OPERATIONAL\s+ART)\b", _I)
@@ -156,7 +159,8 @@ CUES: tuple[Cue, ...] = (
     Cue("school statement (presented / submitted to the Faculty of)", 3.0, faculty_statement),
     Cue("title page: kind of work / by / committee label", 3.0, title_page),
     Cue("distribution statement and author's disclaimer", 1.5, front_matter),
-    Cue("school report number (AU/…/)", 1.0, lambda s: float(bool(_REPORT_NUMBER.search(_front(s))))),
+    Cue("school or series report number (AU/…/, XYZ Report 10-2)", 1.0,
+        lambda s: float(bool(_REPORT_NUMBER.search(_front(s))))),
     Cue("table of contents", 1.5, flag(_TOC)),
     Cue("numbered chapter headings", 1.0, chapters),
     Cue("list of references", 1.0, flag(_REFERENCE_LIST)),

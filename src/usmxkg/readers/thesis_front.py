@@ -117,7 +117,10 @@ def _title_page(doc: Document, lines: list[Line], limit: int, form: sf298.Form |
     if form is None:
         return read_title_page(doc, lines, 0, limit, clutter)
     head = _line_at(lines, form.start)
-    page = read_title_page(doc, lines, 0, head, clutter) if head > 0 else TitlePage()
+    if lines[head].start < form.start:  # the form starts inside a run-together line: the page is before it
+        page = read_title_page(doc, lines, 0, head + 1, clutter, limit=form.start)
+    else:
+        page = read_title_page(doc, lines, 0, head, clutter) if head > 0 else TitlePage()
     if not page.found:
         after = _line_at(lines, form.end) + 1
         page = read_title_page(doc, lines, after, max(limit, min(len(lines), after + 120)), clutter)

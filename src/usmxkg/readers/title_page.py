@@ -42,6 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from usmxkg.document import Document, Span
 from usmxkg.readers import segments
 from usmxkg.readers.names import RANK, person_span, rank_prefix_end, read_byline, read_rank_line, split_names
@@ -54,9 +56,12 @@ _SKIP_TO_TITLE = frozenset({
     "by", "statement", "degree", "track", "kind", "release", "junk", "disclaimer", "url", "blank",
 })
 _ENDS_PAGE = frozenset({"blank", "heading", "prose", "disclaimer"})
-_UNFINISHED = re.compile(r"(?:\b(?:of|and|the|for|in|on|to|a|an|with|from|by|its|their)|[,:;&–—-])\s*$", re.IGNORECASE)
+_UNFINISHED = re.compile(
+    r"(?:\b(?:of|and|or|the|for|in|on|to|a|an|with|from|by|its|their|across|along|between|into|over|under|toward"
+    r"|towards|against|beyond|after|before|during|within|without|among|through|via|versus|at|as|is|are|vs\.?)"
+    r"|[,:;&–—-])\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.(?=\s|$)")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|[a-z]{1,3})$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|de|da|del|della|dos|das|du|la|le|van|von|der|den|y|e)$")
 _REPORT_WORDS = re.compile(r"\b(?:monograph|report|project|essay|paper|manuscript|study)\b", re.IGNORECASE)
 _THESIS_WORDS = re.compile(r"\b(?:thesis|dissertation)\b", re.IGNORECASE)
 
@@ -73,10 +78,13 @@ class TitlePage:
 
 
 def read_title_page(doc: Document, lines: list[Line], first: int, stop: int,
-                    clutter: Clutter | None = None) -> TitlePage:
-    """Read the title page in lines ``[first, stop)`` into ``doc.fields``; ``found`` is False without one."""
+                    clutter: Clutter | None = None, limit: int | None = None) -> TitlePage:
+    """Read the title page in lines ``[first, stop)`` (text before ``limit``) into ``doc.fields``.
+
+    ``found`` is False when the lines hold no title page.
+    """
     page = TitlePage()
-    found = segments.items(doc, lines, first, stop, clutter)
+    found = segments.items(doc, lines, first, stop, clutter, limit)
     author = _author_index(found)
     if author is None:
         return page
@@ -91,7 +99,8 @@ def read_title_page(doc: Document, lines: list[Line], first: int, stop: int,
     statements = [it for it in found[:end] if it.kind == "statement"]
     kinds = [it for it in found[:end] if it.kind == "kind"]
     series = [it.text for it in found[:end] if it.kind == "number" and re.search(r"(?i)\b(?:report|paper)\b", it.text)]
-    page.work_type = work_type([k.text for k in kinds] + series, [s.text for s in statements])
+    page.work_type = work_type([k.text for k in kinds] + series, [s.text for s in statements]) \
+        or fuzzy_work_type(" ".join(it.text for it in found[:end]))
     page.schools = _schools(doc, found, end, statements, title)
     school_field = "publisher" if page.work_type == "Report" else "degree-grantor"
     for span in page.schools:
@@ -138,7 +147,7 @@ def person_like(text: str) -> bool:
     words = first.split()
     if not 2 <= len(words) <= 12 or has_head(first) or any(c.isdigit() for c in first):
         return False
-    return all(_NAME_WORD.match(w) for w in words)
+    return all(_NAME_WORD.match(w) for w in words) and segments.classify(first) not in ("statement", "kind")
 
 
 def strong_name(text: str) -> bool:
@@ -205,8 +214,11 @@ def _title(doc: Document, found: list[Item], author: int) -> Span | None:
     k = author - 1
     while k >= 0 and found[k].kind in _SKIP_TO_TITLE:
         k -= 1
-    if k < 0 or found[k].kind != "other" or strong_name(found[k].text):
+    if k < 0 or strong_name(found[k].text):
         return None
+    continued = k > 0 and found[k - 1].kind == "other" and _UNFINISHED.search(found[k - 1].text)
+    if found[k].kind != "other" and not (found[k].kind == "org" and continued):
+        return None  # an organisation line ends a title only when the line above it runs on into it
     last = k
     while k - 1 >= 0 and found[k - 1].kind == "other" and not strong_name(found[k - 1].text) and (
             found[k - 1].para == found[k].para or _UNFINISHED.search(found[k - 1].text)
@@ -360,6 +372,28 @@ def work_type(kinds: list[str], statements: list[str], report_type: str | None =
     if report_type:
         return "Thesis" if _THESIS_WORDS.search(report_type) else "Report"
     return None
+
+
+_FUZZY_KINDS = (
+    ("Report", "research report submitted to the faculty"), ("Report", "strategy research project"),
+    ("Report", "a monograph by"), ("Report", "student essay"), ("Report", "a paper submitted to the faculty"),
+    ("Thesis", "a thesis presented to the faculty"), ("Thesis", "master's thesis"), ("Thesis", "thesis advisor"),
+    ("Thesis", "in partial fulfillment of the requirements for the degree"),
+)
+FUZZY_CUTOFF = 88
+
+
+def fuzzy_work_type(text: str) -> str | None:
+    """The class from the kind-of-work phrases an OCR'd page still nearly spells ("Rcsearch Rcport Subniitted").
+
+    >>> fuzzy_work_type("A Rcsearch Rcport Subrnitted to the Facultv In Partial Fulfillment")
+    'Report'
+    >>> fuzzy_work_type("nothing of the kind") is None
+    True
+    """
+    flat = " ".join(text.split()).casefold()
+    best = max(((fuzz.partial_ratio(phrase, flat), kind) for kind, phrase in _FUZZY_KINDS), default=(0.0, ""))
+    return best[1] if best[0] >= FUZZY_CUTOFF else None
 
 
 def _add(doc: Document, name: str, span: Span | None) -> None:
