@@ -437,3 +437,41 @@ def test_saass_thesis_and_its_signature_page():
     assert values(doc, "degree-grantor") == ["SCHOOL OF ADVANCED AIR AND SPACE STUDIES", "AIR UNIVERSITY"]
     assert values(doc, "advisor") == ["WALTER P. DUNMORE"]
     assert values(doc, "second-reader") == ["EVANGELINE R. TASKER"]
+
+
+def test_older_usawc_srp_with_project_adviser_under_the_name():
+    doc = read("usawc_srp_older.txt")
+    assert doc.work_type == "Report"
+    assert values(doc, "title") == ["PARTNERS AT THE GATE: PORT OF ENTRY SECURITY AFTER 2001"]
+    assert values(doc, "author") == ["Benedikt A. Soroka"]
+    assert values(doc, "advisor") == ["Prudence M. Hallstrom"]  # "Colonel …" / "Project Adviser"
+    assert values(doc, "publisher") == ["U.S. Army War College"]  # below the disclaimer, before the address
+    assert values(doc, "degree") == ["Master of Strategic Studies"]
+    assert any(z.startswith("The views expressed") for z in zone_texts(doc, "front-matter"))
+
+
+def test_afit_thesis_without_by_line():
+    doc = read("afit_thesis.txt")
+    assert doc.work_type == "Thesis"
+    assert values(doc, "title") == ["CROSSING TIMES: A QUEUEING MODEL OF CARGO INSPECTION AT LAND PORTS"]
+    assert values(doc, "author") == ["Lorenzo V. Whitcombe"]  # "NAME, RANK, SERVICE" with an initial
+    assert (values(doc, "rank"), values(doc, "author-affiliation")) == (["Captain"], ["USAF"])
+    assert values(doc, "report-number") == ["AFIT/GOR/ENS/09-11"]
+    assert values(doc, "degree") == ["Master of Science in Operations Research"]
+    # schools, not the service department or the command above them
+    assert values(doc, "degree-grantor") == ["AIR UNIVERSITY", "AIR FORCE INSTITUTE OF TECHNOLOGY",
+                                             "Graduate School of Engineering and Management"]
+    assert values(doc, "department") == ["Department of Operational Sciences"]
+    assert values(doc, "date") == ["March 2009"]
+
+
+def test_marine_corps_command_and_staff_college_paper():
+    doc = read("mcu_csc_paper.txt")
+    assert doc.work_type == "Thesis"  # submitted for the degree of Master of Military Studies
+    assert values(doc, "title") == ["LINES IN THE SAND: LOGISTICS FOR BORDER SUPPORT MISSIONS"]
+    assert values(doc, "author") == ["Fiona R. Kettleborough"]  # "AUTHOR:" on the line above
+    assert (values(doc, "rank"), values(doc, "author-affiliation")) == (["Major"], ["USMC"])
+    assert values(doc, "advisor") == ["Augustin P. Velasco"]  # "Mentor and Oral Defense Committee Member:"
+    assert values(doc, "degree-grantor") == ["Command and Staff College", "Marine Corps University"]
+    assert values(doc, "degree") == ["MASTER OF MILITARY STUDIES"]
+    assert values(doc, "date") == ["2010"]  # "AY 2010-11"

@@ -33,7 +33,7 @@ DATE = re.compile(
     rf"|(?P<day_month>{_DAY}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR})"  # 16 December 2009, 1 APRIL 1986
     rf"|(?P<month_day>{MONTH}\s+{_DAY},?\s+{_YEAR})"  # March 3, 2014
     rf"|(?P<month>(?:{MONTH}|{SEASONS})\s+{_YEAR})"  # March 2014, JUNE 2014, MAR 2010
-    rf"|(?:(?:USAWC\s+)?CLASS\s+OF\s+|ACADEMIC\s+YEAR\s+|AY\s?)(?P<class>{_YEAR})\b"  # Class of 2012 → the year
+    rf"|(?:(?:USAWC\s+)?CLASS\s+OF\s+|ACADEMIC\s+YEAR\s+|AY\s?)(?P<class>{_YEAR})\b(?:[-–/]\d{{2,4}}\b)?"  # → the year
     rf"|(?P<year>{_YEAR})",
     re.IGNORECASE,
 )

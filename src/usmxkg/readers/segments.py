@@ -48,7 +48,7 @@ STATEMENT_START = re.compile(
     r"|in\s+partial\s+(?:fulfil+ment|satisfaction)\s+of\s+the\s+(?:graduation\s+)?requirements", _I | re.S)
 """How a school states what the work was submitted for."""
 STATEMENT_END = re.compile(
-    r"requirements\b(?:\s+(?:for|of)\s+the\s+(?:degrees?(?:\s+of)?\b\s*)?"
+    r"requirements\b(?:\s+(?:for|of)\s+the\b\s*(?:degrees?(?:\s+of)?\b\s*)?"
     r"(?:(?:Master|Doctor)\s+of\s+[\w ]+?\s+Degree|Department\s+of\s+[\w ,&]+?(?=\.|$))?)?\.?"
     r"|degrees?\s+of\s*$", _I)
 STATEMENT_SCHOOL = re.compile(
@@ -71,25 +71,32 @@ FLAT_KIND = re.compile(
     r"|STUDENT\s+ESSAY\b|MBA\s+PROFESSIONAL\s+REPORT\b", re.ASCII)
 
 LABEL = re.compile(
-    r"(?P<label>(?:(?:Thesis|Dissertation|Project|Paper|Research|Faculty|Monograph|Capstone|Committee)\s+)?"
+    r"(?P<label>(?:(?:Thesis|Dissertation|Project|Paper|Research|Faculty|Monograph|Capstone|Committee|Mentor|and"
+    r"|Oral|Defense|Academic|Principal|Associate|Technical)\s+){0,5}"
     r"(?:Co-?\s*)?(?:Advis[eo]rs?|Supervisors?|Instructors?|Mentors?|Second\s+Readers?|Readers?|Chair(?:man|person)?"
     r"|Members?|Directors?)(?:\s*\(if\s+any\))?)\s*:", _I)
 """A committee label ("Thesis Advisor:", "Instructor:", "Paper Advisor (if Any):")."""
 
-DEGREE = re.compile(r"^(?:MASTER|DOCTOR|BACHELOR)(?:['’]?S)?\s+OF\s+\S", _I)
+DEGREE = re.compile(r"^(?:Degree\s+of\s+)?(?:MASTER|DOCTOR|BACHELOR)(?:['’]?S)?\s+OF\s+\S", _I)
 PRIOR_DEGREE = re.compile(
     r"^(?:[A-Z][a-z]{0,2}\.\s?)+(?:[A-Z][a-z]{0,2}\.?)?,\s+\S|^(?:B|M|Ph)\.?[A-Z]{1,3}\.?,\s+\S"
     r"|^(?:Bachelor|Master|Doctor|Licenciatura|Ingenier)\w*\s+(?:of|in|en)\b.*,\s",
 )
 """A prior-degree line: "B.S., Some University, 2001"."""
 NUMBER = re.compile(
-    r"^(?:[A-Z]{2,}(?:/[A-Z0-9]+)+(?:\s+\d+){0,3}|[A-Z]{2,8}\s+(?:Report|Paper)\s+(?:No\.\s*)?\d+[-–]\d+)", re.ASCII)
+    r"^(?:[A-Z]{2,}(?:/[A-Z0-9-]+)+(?:\s+\d+){0,3}|[A-Z]{2,8}\s+(?:Report|Paper)\s+(?:No\.\s*)?\d+[-–]\d+)", re.ASCII)
 """A school's report number ("AU/ACSC/2009") or a series number ("XYZ Report 10-2")."""
-FLAT_NUMBER = re.compile(r"[A-Z]{2,}(?:/[A-Z0-9]+)+(?=\s|$)", re.ASCII)
+FLAT_NUMBER = re.compile(r"[A-Z]{2,}(?:/[A-Z0-9-]+)+(?=\s|$)", re.ASCII)
 DISCLAIMER = re.compile(
     r"(?:The\s+)?(?:views|opinions)(?:,?\s+(?:opinions|conclusions|and|recommendations),?)*\s+(?:expressed|contained)"
     r"\s+(?:in|herein)|Disclaimer\b|DISCLAIMER\b|This\s+document\s+may\s+not\s+be\s+released"
-    r"|is\s+accredited\s+by\b|is\s+not\s+copyrighted", _I)
+    r"|is\s+accredited\s+by\b|is\s+not\s+copyrighted|contents\s+of\s+this\s+\w+\s+reflect", _I)
+"""An author's disclaimer or a school's accreditation statement (searched near a paragraph's start)."""
+ROLE = re.compile(
+    r"(?:(?:Project|Thesis|Research|Faculty|Paper|Monograph|Dissertation)\s+)?(?:Co-?\s*)?"
+    r"(?:Advis[eo]r|Second\s+Reader|Reader|Mentor|Instructor)s?", _I)
+"""A role printed under a name ("Project Adviser"), as approval pages and older title pages do."""
+AUTHOR_LABEL = re.compile(r"(?:AUTHOR|Author)\(?S?\)?\s*:")
 BLANK_NOTICE = re.compile(r"THIS\s+PAGE\s+(?:IS\s+)?INTENTIONALLY\s+LEFT\s+BLANK", _I)
 BY = re.compile(r"(?:by|BY|By)(?=\s+(?:[A-Z]|\d(?:st|nd|d)\s))")
 URL = re.compile(r"https?://\S+|www\.\S+")
@@ -134,7 +141,18 @@ def items(doc: Document, lines: list[Line], first: int, stop: int, clutter: Clut
             k += 1
             continue
         k = _line_items(doc, lines, k, stop, start, end, para, out, clutter)
-    return _merge(doc, out)
+    return _prose(_merge(doc, out))
+
+
+def _prose(found: list[Item]) -> list[Item]:
+    """Paragraphs of plain lines long enough to be running text (the body after the title page)."""
+    words: dict[int, int] = {}
+    plain: dict[int, bool] = {}
+    for item in found:
+        words[item.para] = words.get(item.para, 0) + len(item.text.split())
+        plain[item.para] = plain.get(item.para, True) and item.kind in ("other", "prose", "junk")
+    return [Item("prose", it.start, it.end, it.text, it.para, it.line)
+            if plain[it.para] and words[it.para] > _PROSE_WORDS and it.kind == "other" else it for it in found]
 
 
 def _visible(line: Line, clutter: Clutter | None) -> tuple[int, int]:
@@ -159,10 +177,12 @@ def _line_items(doc: Document, lines: list[Line], k: int, stop: int, start: int,
     """Items of one line (a statement, release or disclaimer paragraph taken whole); the next line index."""
     text = doc.text
     piece = text[start:end]
+    disclaimer = (bool(DISCLAIMER.search(piece[:100])) and not BY.match(piece) and len(piece.split()) > 1) \
+        or piece.strip().casefold() == "disclaimer"
     statement = bool(STATEMENT_START.match(piece)) or (len(piece.split()) >= 4 and fuzzy_statement(piece)
-                                                       and not DISCLAIMER.match(piece))
-    if statement or DISCLAIMER.match(piece) or RELEASE.match(piece):
-        kind = "statement" if statement else "disclaimer" if DISCLAIMER.match(piece) else "release"
+                                                       and not disclaimer)
+    if statement or disclaimer or RELEASE.match(piece):
+        kind = "statement" if statement else "disclaimer" if disclaimer else "release"
         last = k
         while last + 1 < stop and lines[last + 1].text.strip() and len(lines[last + 1].text) <= FLAT * 2 and (
                 kind != "release" or RELEASE.match(lines[last + 1].text.strip())
@@ -176,7 +196,7 @@ def _line_items(doc: Document, lines: list[Line], k: int, stop: int, start: int,
             rest = cut + len(text[cut:para_end]) - len(text[cut:para_end].lstrip())
             if rest < para_end:
                 r = DISCLAIMER.search(text, rest, para_end)
-                kind2 = "disclaimer" if r else "prose"
+                kind2 = "disclaimer" if r else classify(text[rest:para_end])
                 out.append(Item(kind2, rest, para_end, text[rest:para_end], para, last))
         else:
             out.append(Item(kind, start, para_end, text[start:para_end], para, k))
@@ -191,9 +211,13 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int, str | N
     cuts: list[tuple[int, int, str | None]] = []
     pos = start
     by = re.match(r"(?:by|BY|By)\s+(?=\S)", text[start:end])
+    author = AUTHOR_LABEL.match(text[start:end])
     if by and rank_or_name(text[start + by.end():end]):
         cuts.append((start, start + 2, "by"))
         pos = start + by.end()
+    elif author:
+        cuts.append((start, start + author.end(), "by"))
+        pos = _lstrip(text, start + author.end(), end)
     for m in LABEL.finditer(text, pos, end):
         if m.start() > pos:
             cuts.extend(_tail_splits(text, pos, _rstrip(text, pos, m.start())))
@@ -301,8 +325,10 @@ def classify(text: str) -> str:
         return "kind"
     if len(t.split()) >= 4 and fuzzy_statement(t):
         return "statement"
-    if t.casefold() in ("by",):
+    if t.casefold() in ("by",) or AUTHOR_LABEL.fullmatch(t):
         return "by"
+    if ROLE.fullmatch(t):
+        return "role"
     if date_at(t, 0, whole=True) is not None:
         return "date"
     if DEGREE.match(t):
@@ -347,9 +373,15 @@ def _org_line(text: str) -> bool:
     if not words or len(words) > 14 or text.rstrip().endswith((".", ":", "?")):
         return False
     bare = [w.strip("()[].,'’").upper() for w in words]
-    last = bare[-2] if re.fullmatch(r"\([A-Z]{2,8}\)", words[-1]) and len(bare) >= 2 else bare[-1]
-    return last in HEADS and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "on", "in", "&")
-                                 for w in words)
+    if re.fullmatch(r"\([A-Z]{2,8}\)", words[-1]) and len(bare) >= 2:
+        bare = bare[:-1]
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "the", "on", "in", "&") for w in words):
+        return False
+    if bare[-1] in HEADS:
+        return True
+    # a head word and its "of …" complement: "INSTITUTE OF TECHNOLOGY", "Department of Operational Sciences"
+    heads = [k for k, w in enumerate(bare) if w in HEADS]
+    return bool(heads) and len(bare) - heads[-1] <= 6 and bare[heads[-1] + 1:heads[-1] + 2] in (["OF"], ["FOR"])
 
 
 def junk(text: str) -> bool:

@@ -47,7 +47,7 @@ from rapidfuzz import fuzz
 from usmxkg.document import Document, Span
 from usmxkg.readers import segments
 from usmxkg.readers.names import RANK, person_span, rank_prefix_end, read_byline, read_rank_line, split_names
-from usmxkg.readers.orgs import has_head
+from usmxkg.readers.orgs import TERMINAL_HEADS, has_head
 from usmxkg.readers.outline import Line, strip_span
 from usmxkg.readers.segments import Item
 from usmxkg.readers.transcript import Clutter
@@ -55,7 +55,7 @@ from usmxkg.readers.transcript import Clutter
 _SKIP_TO_TITLE = frozenset({
     "by", "statement", "degree", "track", "kind", "release", "junk", "disclaimer", "url", "blank",
 })
-_ENDS_PAGE = frozenset({"blank", "heading", "prose", "disclaimer"})
+_ENDS_PAGE = frozenset({"blank", "heading", "prose"})
 _UNFINISHED = re.compile(
     r"(?:\b(?:of|and|or|the|for|in|on|to|a|an|with|from|by|its|their|across|along|between|into|over|under|toward"
     r"|towards|against|beyond|after|before|during|within|without|among|through|via|versus|at|as|is|are|vs\.?)"
@@ -247,7 +247,12 @@ def _committee(doc: Document, found: list[Item], start: int, end: int) -> None:
         waiting.clear()
         names.clear()
 
+    previous: Item | None = None
     for it in found[start:end]:
+        field_name = role(it.text) if it.kind == "role" else None
+        if field_name and previous is not None and previous.kind in ("other", "org") and person_like(previous.text):
+            _add(doc, field_name, person_span(doc, previous.start, previous.end))  # "Name" / "Project Adviser"
+        previous = it
         if it.kind == "label":
             if names:
                 flush()
@@ -270,8 +275,12 @@ def role(label: str) -> str | None:
 
     >>> role("Thesis Co-Advisor"), role("Second Readers"), role("Instructor"), role("Committee Member")
     ('advisor', 'second-reader', 'advisor', 'second-reader')
+    >>> role("Mentor and Oral Defense Committee Member")
+    'advisor'
     """
     low = label.casefold()
+    if "mentor" in low:
+        return "advisor"
     if "reader" in low or "member" in low:
         return "second-reader"
     if any(w in low for w in ("advis", "supervis", "instructor", "mentor", "committee chair")) or re.search(
@@ -322,13 +331,25 @@ def _schools(doc: Document, found: list[Item], end: int, statements: list[Item],
             out.append(strip_span(doc, statement.start + m.start("school"), statement.start + m.end("school"),
                                   marks=False))
     affiliations = {(s.start, s.end) for s in doc.fields.get("author-affiliation", [])}
+    addressed: set[int] = set()  # paragraphs where an address has begun: later lines are the address
     for it in found[:end]:
-        if it.kind != "org" or (title is not None and title.start <= it.start < title.end):
+        if it.kind in ("address", "place"):
+            addressed.add(it.para)
+        if it.kind != "org" or (title is not None and title.start <= it.start < title.end) or it.para in addressed:
             continue
         span = strip_span(doc, it.start, it.end, marks=False)
-        if (span.start, span.end) not in affiliations and not person_like(it.text):
+        if (span.start, span.end) in affiliations or person_like(it.text):
+            continue
+        if _school(it.text):
             out.append(span)
+        elif re.match(r"(?i)department\s+of\s+(?!the\s+(?:army|navy|air\s+force)\b|defense\b)", it.text):
+            _add(doc, "department", span)
     return out
+
+
+def _school(text: str) -> bool:
+    """An organisation line naming a school (a college, university, school, institute, academy or centre)."""
+    return any(w.strip(".,;:()'’").upper() in TERMINAL_HEADS for w in text.split())
 
 
 def _statement_fields(doc: Document, statement: Item) -> None:
@@ -344,7 +365,8 @@ def _statement_fields(doc: Document, statement: Item) -> None:
 
 
 def _degree_span(doc: Document, item: Item) -> Span:
-    return strip_span(doc, item.start, item.end, marks=False)
+    m = re.match(r"Degree\s+of\s+", item.text, re.IGNORECASE)
+    return strip_span(doc, item.start + (m.end() if m else 0), item.end, marks=False)
 
 
 def work_type(kinds: list[str], statements: list[str], report_type: str | None = None) -> str | None:
