@@ -19,7 +19,7 @@ from usmxkg.readers.datelines import date_at
 from usmxkg.readers.names import read_byline, split_names
 from usmxkg.readers.normalise import normalise
 from usmxkg.readers.orgs import organisation_parts
-from usmxkg.readers.title_page import work_type
+from usmxkg.readers.work_class import work_type
 
 PAPERS = Path(__file__).resolve().parent / "data" / "papers"
 EXCERPT = 2_000

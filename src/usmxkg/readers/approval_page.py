@@ -23,7 +23,7 @@ from usmxkg.document import Document, Span
 from usmxkg.readers.datelines import is_date
 from usmxkg.readers.names import is_rank_line, person_span, read_rank_line, split_names
 from usmxkg.readers.outline import Line, is_front_heading, strip_span
-from usmxkg.readers.segments import PRIOR_DEGREE
+from usmxkg.readers.page_vocabulary import PRIOR_DEGREE
 from usmxkg.readers.title_page import role
 
 APPROVED_BY = re.compile(r"^Approved\s+by\s*:?\s*(?P<value>.*)$", re.IGNORECASE)

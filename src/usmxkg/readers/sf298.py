@@ -24,11 +24,22 @@ import re
 from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
-from usmxkg.readers.datelines import date_at, is_date
-from usmxkg.readers.names import TITLE_PREFIX, person_span, rank_prefix_end, read_byline, split_names
-from usmxkg.readers.orgs import has_head, organisation_parts
+from usmxkg.readers.datelines import date_at
+from usmxkg.readers.names import person_span
+from usmxkg.readers.orgs import organisation_parts
 from usmxkg.readers.outline import Line, is_front_heading, strip_span
-from usmxkg.readers.sf298_labels import BOXES, Box, Label, find_labels, squash
+from usmxkg.readers.sf298_labels import Label, find_labels
+from usmxkg.readers.sf298_values import (
+    LOOSE,
+    adviser_line,
+    cut_label,
+    fits,
+    names,
+    strict_shape,
+    terms,
+    title_like,
+    title_span,
+)
 
 SEARCH_LINES = 400
 """The form is looked for among the first lines only: it is part of the front matter."""
@@ -71,14 +82,6 @@ _FURNITURE = re.compile(
 _JUNK = re.compile(r"^(?:[^\w]{1,3}|[a-z]|\d|[IlV|]{1,2})$")
 _TRAILING_JUNK = re.compile(r"(?:\s+(?:[|IlV]|[^\w\s:]{1,2}))+$")
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[a-f]?\.\s+")
-_TERM_SPLIT = re.compile(r"[,;]")
-_RANGE = re.compile(r"^(?P<a>.{0,25}?\d.{0,25}?)\s*(?:-|–|\bto\b|\bthru\b)\s*(?P<b>.{0,25}\d.{0,25})$", re.IGNORECASE)
-_TYPE_WORDS = re.compile(
-    r"\b(?:thesis|dissertation|final|interim|monograph|essay|research|paper|report|project|study|technical"
-    r"|annual|master|student|professional|capstone|occasional|special)\b", re.IGNORECASE)
-_CLASS = re.compile(r"^(?:UNCLASSIFIED|Unclassified|unclassified|CONFIDENTIAL|SECRET|U|UU|SAR|FOUO)$")
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9/._\-]*(?:\s+[A-Z0-9/._\-]+){0,2}$")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|de|da|del|dos|du|la|le|van|von|der|y)[,]?$")
 WINDOW = 8
 """Labels a displaced value may reach back to."""
 
@@ -210,7 +213,7 @@ class _Assigner:
             span = strip_span(self.doc, span.start, span.start + m.start(), marks=False)
         text = span.text
         if not text or _JUNK.match(text) or _FURNITURE.match(text) or _EMPTY_VALUE.match(text) \
-                or _cut_label(text):
+                or cut_label(text):
             return None
         return span
 
@@ -236,14 +239,14 @@ class _Assigner:
         if k in window and fits(self.labels[k].box, piece.text):
             self._give(k, piece)
             return
-        strict = [j for j in window if self.labels[j].box.shape not in _LOOSE and fits(self.labels[j].box, piece.text)]
-        loose = [j for j in window if self.labels[j].box.shape in _LOOSE and fits(self.labels[j].box, piece.text)]
+        strict = [j for j in window if self.labels[j].box.shape not in LOOSE and fits(self.labels[j].box, piece.text)]
+        loose = [j for j in window if self.labels[j].box.shape in LOOSE and fits(self.labels[j].box, piece.text)]
         if strict:
             self._give(strict[0], piece)
-        elif loose and not _strict_shape(piece.text):
+        elif loose and not strict_shape(piece.text):
             self._give(loose[0], piece)
         elif self.last_assigned is not None and self.labels[self.last_assigned].box.key == "title" \
-                and self.last_assigned >= k - WINDOW and _title_like(piece.text):
+                and self.last_assigned >= k - WINDOW and title_like(piece.text):
             self._subtitle(piece)
 
     def _give(self, j: int, piece: Span) -> None:
@@ -251,20 +254,20 @@ class _Assigner:
         self.filled.add(j)
         self.last_assigned = j
         if box.shape == "terms":
-            for term in _terms(self.doc, piece):
+            for term in terms(self.doc, piece):
                 self.form.add(box.key, term)
         elif box.shape == "names":
-            for name in _names(self.doc, piece):
+            for name in names(self.doc, piece):
                 self.form.add(box.key, name)
         elif box.shape == "org":
             for a, b in organisation_parts(piece.text):
                 part = strip_span(self.doc, piece.start + a, piece.start + b, marks=False)
-                if _adviser_line(part.text):  # USAWC forms name the faculty adviser in box 7
+                if adviser_line(part.text):  # USAWC forms name the faculty adviser in box 7
                     self.form.add("advisor", person_span(self.doc, part.start, part.end))
                 else:
                     self.form.add(box.key, part)
         elif box.key == "title":
-            self.form.add("title", _title_span(self.doc, piece))
+            self.form.add("title", title_span(self.doc, piece))
         else:
             self.form.add(box.key, piece)
 
@@ -273,111 +276,13 @@ class _Assigner:
         if title is not None and title.text.rstrip().endswith(":"):
             trimmed = strip_span(self.doc, title.start, title.end - 1, marks=False)
             self.form.values["title"][0] = trimmed
-            self.form.add("subtitle", _title_span(self.doc, piece))
+            self.form.add("subtitle", title_span(self.doc, piece))
         else:
             self.form.add("title-continuation", piece)
 
 
-def _cut_label(text: str) -> bool:
-    """A label cut short where the text ends ("9. SPONSORING/MONI" in an excerpt): no value."""
-    letters = squash(text)
-    return len(letters) >= 5 and text.upper() == text and any(
-        box.letters.startswith(letters) and box.letters != letters for box in BOXES)
-
-
-_LOOSE = frozenset({"title", "text", "terms", "type"})
-
-
-def fits(box: Box, text: str) -> bool:
-    """Whether a value has the shape the box expects."""
-    shape = box.shape
-    if shape == "none":
-        return False
-    if shape == "date":
-        return is_date(text)
-    if shape == "dates":
-        return bool(_RANGE.match(text))
-    if shape == "count":
-        return text.replace(",", "").isdigit()
-    if shape == "class":
-        return bool(_CLASS.match(text))
-    if shape == "code":
-        return bool(_CODE.match(text)) and len(text) <= 30 and not is_date(text)
-    if shape == "names":
-        return _name_like(text)
-    if shape == "org":
-        return bool(organisation_parts(text)) and (has_head(text) or "," in text)
-    if shape == "type":
-        words = len(text.split())
-        return words <= 6 and (bool(_TYPE_WORDS.search(text)) or (text.isupper() and words <= 3))
-    return any(c.isalpha() for c in text)
-
-
-def _strict_shape(text: str) -> bool:
-    """A value that is plainly a date, a range, a number or a code, which no loose box should take."""
-    return is_date(text) or bool(_RANGE.match(text) and len(text) < 40) or text.replace(",", "").isdigit() \
-        or bool(_CLASS.match(text))
-
-
-def _name_like(text: str) -> bool:
-    """Names as an author box prints them ("A. B. Cee", "RANK A. Cee, Rank, Service", "A and B")."""
-    parts = [p for p in re.split(r"\s+and\s+|\s*[;&]\s*", text) if p.strip()]
-    return bool(parts) and all(_one_name(p) for p in parts)
-
-
-def _one_name(text: str) -> bool:
-    first = text.split(",")[0].strip()
-    words = first.split()
-    if not 2 <= len(words) <= 7 or has_head(first) or any(c.isdigit() for c in first):
-        return False
-    return all(_NAME_WORD.match(w) for w in words)
-
-
-def _adviser_line(text: str) -> bool:
-    """A person, not an organisation, in an organisation box ("Dr. Ann B. Cee", "Colonel Dan Eff")."""
-    return _name_like(text) and bool(TITLE_PREFIX.match(text) or rank_prefix_end(text) is not None
-                                     or re.search(r"(?:^|\s)[A-Z]\.\s", text))
-
-
-def _title_like(text: str) -> bool:
-    return len(text.split()) >= 2 and any(c.isalpha() for c in text) and not _strict_shape(text) \
-        and not _name_like(text)
-
-
-def _title_span(doc: Document, piece: Span) -> Span:
-    """A title without the closing period or scan junk the form's rule left ("… Problem. I")."""
-    text = piece.text
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:U\.S|Jr|Inc|etc)\.$", text):
-        return strip_span(doc, piece.start, piece.end - 1, marks=False)
-    return piece
-
-
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _terms(doc: Document, value: Span) -> list[Span]:
-    """Subject terms: one span per comma- or semicolon-separated term, without a closing period."""
-    out = []
-    pos = value.start
-    for part in _TERM_SPLIT.split(value.text):
-        term = strip_span(doc, pos, pos + len(part), marks=False)
-        pos += len(part) + 1
-        if term.text.endswith("."):
-            term = doc.span(term.start, term.end - 1)
-        if term.text:
-            out.append(term)
-    return out
-
-
-def _names(doc: Document, value: Span) -> list[Span]:
-    """Names of an author box: one span per name ("A and B", "A; B"), rank, title and service dropped."""
-    out = []
-    for part in split_names(doc, value.start, value.end):
-        name = read_byline(doc, part.start, part.end).name
-        if name is not None:
-            out.append(name)
-    return out
 
 
 # --------------------------------------------------------------------------- recording the form on the document

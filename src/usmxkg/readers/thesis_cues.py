@@ -14,6 +14,7 @@ announces itself on its first pages, which is all a short excerpt keeps:
 * the "by" line and committee labels ("Thesis Advisor:", "Instructor:");
 * a distribution statement and the author's disclaimer ("The views expressed
   in this … paper are those of the author");
+* a repository's cover sheet before the work ("Downloaded from … Archive");
 * the school's report number ("AU/ACSC/…") or a series number on a line of
   its own ("XYZ Report 10-2").
 
@@ -30,7 +31,7 @@ import re
 from rapidfuzz import fuzz
 
 from usmxkg.readers.cues import Cue, Sample, flag
-from usmxkg.readers.segments import LABEL
+from usmxkg.readers.page_vocabulary import LABEL
 
 FRONT_CHARS = 8_000
 """The cues of the first pages look this far (host clutter included)."""
@@ -75,6 +76,8 @@ _DISCLAIMER = re.compile(
 _REPORT_NUMBER = re.compile(
     r"^[ \t]*(?:AU/[A-Z]{2,6}/"
     r"|[A-Z]{2,8}[ \t]+(?:Report|Paper|Monograph)[ \t]+(?:No\.[ \t]*)?\d{1,3}[-–]\d{1,3}[ \t]*$)", _M)
+_COVER_SHEET = re.compile(r"Downloaded\s+from\s+(?:the\s+)?(?:[\w&'’.-]+\s+){0,4}?(?:Archive|Repository)\b", _I)
+"""A repository's cover sheet put before the thesis it serves (not a catalogue page, which says no such thing)."""
 _DEGREE = re.compile(
     r"\b(?:MASTER|DOCTOR)\s+OF\s+(?:SCIENCE|ARTS|PHILOSOPHY|BUSINESS\s+ADMINISTRATION|MILITARY\s+ART|STRATEGIC\s+STUDIES"
     r"|OPERATIONAL\s+ART)\b", _I)
@@ -159,6 +162,8 @@ CUES: tuple[Cue, ...] = (
     Cue("school statement (presented / submitted to the Faculty of)", 3.0, faculty_statement),
     Cue("title page: kind of work / by / committee label", 3.0, title_page),
     Cue("distribution statement and author's disclaimer", 1.5, front_matter),
+    Cue("repository cover sheet (Downloaded from … Archive)", 1.5,
+        lambda s: float(bool(_COVER_SHEET.search(_front(s))))),
     Cue("school or series report number (AU/…/, XYZ Report 10-2)", 1.0,
         lambda s: float(bool(_REPORT_NUMBER.search(_front(s))))),
     Cue("table of contents", 1.5, flag(_TOC)),

@@ -39,8 +39,9 @@ from usmxkg.readers.front_lists import (
     read_list,
 )
 from usmxkg.readers.outline import TOC_HEADINGS, Line, find_heading_line, is_front_heading, split_lines
-from usmxkg.readers.segments import DISCLAIMER
-from usmxkg.readers.title_page import TitlePage, read_title_page, work_type
+from usmxkg.readers.page_vocabulary import DISCLAIMER
+from usmxkg.readers.title_page import TitlePage, read_title_page
+from usmxkg.readers.work_class import work_type
 
 __all__ = ["FrontMatter", "ListEntry", "add_unique", "front_limit", "list_label", "read_abstract", "read_front"]
 

@@ -29,12 +29,8 @@ it); the title is the run of plain lines closest above the author, past the
 statement, the degree and the kind-of-work line, continued over a page
 break only where a line ends unfinished; the schools are the organisation
 lines and the school named in the statement; the date is the first date after
-the author. The degree decides the class (:func:`work_type`): a thesis or
-dissertation for a degree is a ``Thesis``; a monograph, research report,
-strategy research project, student essay or paper is a ``Report`` even when
-a degree statement accompanies it or the documentation page calls it a
-"Master's Thesis" (SAMS), because the title page is the school's own word on
-what the work is.
+the author. What the page says the work is decides its class
+(:mod:`usmxkg.readers.work_class`).
 """
 
 from __future__ import annotations
@@ -42,15 +38,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from usmxkg.document import Document, Span
+from usmxkg.readers import page_vocabulary as vocabulary
 from usmxkg.readers import segments
 from usmxkg.readers.names import RANK, person_span, rank_prefix_end, read_byline, read_rank_line, split_names
 from usmxkg.readers.orgs import TERMINAL_HEADS, has_head
 from usmxkg.readers.outline import Line, strip_span
 from usmxkg.readers.segments import Item
 from usmxkg.readers.transcript import Clutter
+from usmxkg.readers.work_class import fuzzy_work_type, work_type
 
 _SKIP_TO_TITLE = frozenset({
     "by", "statement", "degree", "track", "kind", "release", "junk", "disclaimer", "url", "blank",
@@ -62,8 +58,6 @@ _UNFINISHED = re.compile(
     r"|[,:;&–—-])\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.(?=\s|$)")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|de|da|del|della|dos|das|du|la|le|van|von|der|den|y|e)$")
-_REPORT_WORDS = re.compile(r"\b(?:monograph|report|project|essay|paper|manuscript|study)\b", re.IGNORECASE)
-_THESIS_WORDS = re.compile(r"\b(?:thesis|dissertation)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -111,7 +105,7 @@ def read_title_page(doc: Document, lines: list[Line], first: int, stop: int,
         if it.kind == "degree":
             _add(doc, "degree", _degree_span(doc, it))
         elif it.kind == "number":
-            m = segments.NUMBER.match(it.text)
+            m = vocabulary.NUMBER.match(it.text)
             if m:
                 _add(doc, "report-number", strip_span(doc, it.start, it.start + m.end(), marks=False))
         elif it.kind == "release" and "approved" in it.text.casefold():
@@ -147,7 +141,7 @@ def person_like(text: str) -> bool:
     words = first.split()
     if not 2 <= len(words) <= 12 or has_head(first) or any(c.isdigit() for c in first):
         return False
-    return all(_NAME_WORD.match(w) for w in words) and segments.classify(first) not in ("statement", "kind")
+    return all(_NAME_WORD.match(w) for w in words) and vocabulary.classify(first) not in ("statement", "kind")
 
 
 def strong_name(text: str) -> bool:
@@ -256,7 +250,7 @@ def _committee(doc: Document, found: list[Item], start: int, end: int) -> None:
         if it.kind == "label":
             if names:
                 flush()
-            label = segments.LABEL.match(it.text)
+            label = vocabulary.LABEL.match(it.text)
             words = label.group("label") if label else it.text
             waiting.append((role(words), words.rstrip().endswith("s") or "(if" in words.casefold()))
             continue
@@ -326,7 +320,7 @@ def _schools(doc: Document, found: list[Item], end: int, statements: list[Item],
     """The schools: the one a statement names, then the organisation lines of the page."""
     out: list[Span] = []
     for statement in statements:
-        m = segments.STATEMENT_SCHOOL.search(statement.text)
+        m = vocabulary.STATEMENT_SCHOOL.search(statement.text)
         if m and has_head(m.group("school")):
             out.append(strip_span(doc, statement.start + m.start("school"), statement.start + m.end("school"),
                                   marks=False))
@@ -354,11 +348,11 @@ def _school(text: str) -> bool:
 
 def _statement_fields(doc: Document, statement: Item) -> None:
     """The degree and the department a statement names ("… of the Master of … Degree", "… Department of …")."""
-    m = segments.STATEMENT_DEGREE.search(statement.text)
+    m = vocabulary.STATEMENT_DEGREE.search(statement.text)
     if m:
         group = "d1" if m.group("d1") else "d2"
         _add(doc, "degree", doc.span(statement.start + m.start(group), statement.start + m.end(group)))
-    m = segments.STATEMENT_DEPARTMENT.search(statement.text)
+    m = vocabulary.STATEMENT_DEPARTMENT.search(statement.text)
     if m:
         _add(doc, "department", strip_span(doc, statement.start + m.start("department"),
                                            statement.start + m.end("department"), marks=False))
@@ -367,55 +361,6 @@ def _statement_fields(doc: Document, statement: Item) -> None:
 def _degree_span(doc: Document, item: Item) -> Span:
     m = re.match(r"Degree\s+of\s+", item.text, re.IGNORECASE)
     return strip_span(doc, item.start + (m.end() if m else 0), item.end, marks=False)
-
-
-def work_type(kinds: list[str], statements: list[str], report_type: str | None = None) -> str | None:
-    """The class of the work from what its title page and form say it is (None when nothing says).
-
-    >>> work_type(["A Monograph"], [], "Master's Thesis")
-    'Report'
-    >>> work_type([], ["A THESIS PRESENTED TO THE FACULTY OF THE INSTITUTE FOR COMPLETION OF ITS REQUIREMENTS"])
-    'Thesis'
-    >>> work_type([], ["A Research Report Submitted to the Faculty In Partial Fulfillment of the Requirements"])
-    'Report'
-    >>> work_type([], [], "FINAL"), work_type([], [], "Master's Thesis"), work_type([], [])
-    ('Report', 'Thesis', None)
-    """
-    for text in kinds:
-        return "Thesis" if _THESIS_WORDS.search(text) else "Report"
-    for text in statements:
-        subject = re.split(r"(?i)\b(?:presented|submitted)\b", text, maxsplit=1)[0]
-        if _THESIS_WORDS.search(subject):
-            return "Thesis"
-        if _REPORT_WORDS.search(subject):
-            return "Report"
-        if re.search(r"(?i)\bdegree\s+of\b", text):
-            return "Thesis"
-    if report_type:
-        return "Thesis" if _THESIS_WORDS.search(report_type) else "Report"
-    return None
-
-
-_FUZZY_KINDS = (
-    ("Report", "research report submitted to the faculty"), ("Report", "strategy research project"),
-    ("Report", "a monograph by"), ("Report", "student essay"), ("Report", "a paper submitted to the faculty"),
-    ("Thesis", "a thesis presented to the faculty"), ("Thesis", "master's thesis"), ("Thesis", "thesis advisor"),
-    ("Thesis", "in partial fulfillment of the requirements for the degree"),
-)
-FUZZY_CUTOFF = 88
-
-
-def fuzzy_work_type(text: str) -> str | None:
-    """The class from the kind-of-work phrases an OCR'd page still nearly spells ("Rcsearch Rcport Subniitted").
-
-    >>> fuzzy_work_type("A Rcsearch Rcport Subrnitted to the Facultv In Partial Fulfillment")
-    'Report'
-    >>> fuzzy_work_type("nothing of the kind") is None
-    True
-    """
-    flat = " ".join(text.split()).casefold()
-    best = max(((fuzz.partial_ratio(phrase, flat), kind) for kind, phrase in _FUZZY_KINDS), default=(0.0, ""))
-    return best[1] if best[0] >= FUZZY_CUTOFF else None
 
 
 def _add(doc: Document, name: str, span: Span | None) -> None:

@@ -31,11 +31,16 @@ from usmxkg.readers.outline import Line
 HEADER_LINES = 80
 """The host header stands within the first lines."""
 
-TRANSCRIPT_MARK = re.compile(r"^(?:Transcription|Transcript(?:\s+of\b.*)?|TRANSCRIPT|Page\s+1\s*:.*)$")
+TRANSCRIPT_MARK = re.compile(
+    r"^(?:Transcription|Transcript(?:\s+of\b.*)?|TRANSCRIPT|Document\s+Transcript|Citation\s+preview"
+    r"|Text\s+of\s+the\s+document|Page\s+1\s*:.*)$", re.IGNORECASE)
 HEADER_LINE = re.compile(
     r"^(?:Size:\s*px|Start display at page:?|Download(?:\s+\".*\"|\s+PDF)?|Upload:.*|Post(?:ed)?\s+on\s+\S.*"
     r"|\d[\d,.]*\s*[kK]?\s+(?:views?|downloads?|pages?)|Category:.*|Documents|Report(?:\s+this\s+document)?"
-    r"|Share|Embed|Loading\.\.\.|\d{1,6}|DMCA|Recommended|Description|Embed\s+Size.*)$",
+    r"|Share|Embed|Loading\.\.\.|\d{1,6}|DMCA|Recommended|Description|Embed\s+Size.*|Download\s+PDF"
+    r"|Report\s+this\s+document|Share\s+this\s+document|Copy\s+link|Sign\s+in|Log\s+in|Register|Home|Explore"
+    r"|(?:Recommended|Similar|Related)\s+documents?|Uploaded\s+by\b.*|Published\s+on\b.*|Views?:?\s*\d[\d,]*"
+    r"|Downloads?:?\s*\d[\d,]*|\d+\s+Pages?)$",
 )
 """A line of a host header or page chrome (whole line)."""
 BANNER = re.compile(r"\s[·•|]\s.*(?:\.\.\.|…)$")
