@@ -16,9 +16,10 @@ readable without knowing the document:
 * ABSTRACT, then the lists of acronyms, figures and tables
   (:mod:`usmxkg.readers.front_lists`).
 
-Each part found becomes a zone of the document (furniture, front matter,
-acronyms, contents) and a block the body readers skip; each missing
-essential becomes a warning.
+Each part found becomes a block the body readers skip and, except the list
+of acronyms (whose rows ``doc.acronyms`` already delimit, and whose long
+forms name what the document mentions), a zone of the document (furniture,
+front matter, contents); each missing essential becomes a warning.
 """
 
 from __future__ import annotations
@@ -173,9 +174,8 @@ def _lists(doc: Document, lines: list[Line], front: FrontMatter) -> None:
     elif doc.first("abstract") is None:
         doc.warnings.append("thesis: no ABSTRACT found")
     acronyms = read_acronyms(doc, lines)
-    if acronyms is not None:
+    if acronyms is not None:  # the rows themselves (doc.acronyms) delimit the list; its names stay mentions
         front.blocks.append(acronyms)
-        doc.add_zone("acronyms", *acronyms)
     front.figures, block = read_list(doc, lines, FIGURE_LIST_HEADINGS)
     if block is not None:
         front.blocks.append(block)
