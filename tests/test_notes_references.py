@@ -382,3 +382,30 @@ def test_truncation_after_a_marker_is_reported() -> None:
     parse_footnotes(doc)
     assert [n.number for n in doc.footnotes] == [1, 2, 3]
     assert any(w.startswith("footnote 4 not found") for w in doc.warnings)
+
+
+def test_a_note_cut_by_a_page_break_is_one_note():
+    doc = read(FIXTURES / "continued_note.txt")
+    assert [n.number for n in doc.footnotes] == [1, 2, 3]
+    first, second, third = doc.footnotes
+    assert first.text.text.startswith("Marta E. Quiroga, Offices on the Line")
+    assert first.text.text.endswith("(El Paso: Mesa Books,\n\n14\n\n2011), 88–91.")  # the page number between
+    assert second.text.text == "Ibid., 92."
+    assert third.text.text.endswith("3–\n\n4\n\n19.")
+    assert [m.text for n in doc.footnotes for m in n.markers] == ["¹", "²", "³"]
+    assert_spans_exact(doc)
+
+
+def test_body_text_after_a_page_break_is_not_a_note():
+    raw = ("The office closed in 2003.¹ Its\n\n¹ Marta E. Quiroga, Offices on the Line (El Paso: Mesa Books,\n\n"
+           "14\n\nfiles went to the regional archive, where they stayed for a decade and more.\n\n"
+           "A new paragraph of the body begins here.\n")
+    doc = read_raw(raw)
+    (note,) = doc.footnotes
+    assert note.text.text == "Marta E. Quiroga, Offices on the Line (El Paso: Mesa Books,"
+
+
+def read_raw(raw: str) -> Document:
+    doc = make_doc(raw)
+    parse_footnotes(doc)
+    return doc

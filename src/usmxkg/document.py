@@ -151,11 +151,18 @@ class Acronym:
 
 @dataclass(slots=True)
 class Table:
-    """A data table: caption, rows of cells, and footnote marks found in cells."""
+    """A data table: caption, rows of cells (footnote marks kept in cells), its source line and its notes.
+
+    ``source`` is the text of the "Source(s):" line printed with the table;
+    ``notes`` are its "Note(s):" lines and lettered notes ("a. …"), each
+    kept whole with its mark, in printed order.
+    """
 
     label: str
     caption: Span | None
     rows: list[list[Span]] = field(default_factory=list)
+    source: Span | None = None
+    notes: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

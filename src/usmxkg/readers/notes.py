@@ -270,7 +270,14 @@ def _next_paragraph(lines: list[_Line], i: int) -> _Line | None:
 
 
 def _extend_notes(notes: list[_Note], lines: list[_Line], text: str) -> None:
-    """A note runs to the blank line that ends its paragraph, or to the next note line."""
+    """A note runs to the blank line that ends its paragraph, or to the next note line.
+
+    A note cut off by a page break goes on after it: when the note ends
+    unfinished (no closing punctuation) and what follows the break (blank
+    lines, a page number, a rule) is a paragraph that continues it (it opens
+    in lower case, or the note ended on a comma, hyphen or connector) and is
+    followed by the next note or another break, the two parts are one note.
+    """
     starts = {note.line_start for note in notes}
     line_index = {line.start: k for k, line in enumerate(lines)}
     for note in notes:
@@ -280,9 +287,45 @@ def _extend_notes(notes: list[_Note], lines: list[_Line], text: str) -> None:
         while k < len(lines) and lines[k].text.strip() and lines[k].start not in starts:
             end = lines[k].end
             k += 1
+        while True:
+            nxt = _continuation(lines, k, starts, text[note.text_start:end])
+            if nxt is None:
+                break
+            k, end = nxt
         while end > note.text_start and text[end - 1].isspace():
             end -= 1
         note.text_end = max(end, note.text_start)
+
+
+_FINISHED = re.compile(r"[.!?”\"’')\]>]\s*$")
+_RUNS_ON = re.compile(r"(?:[,;:–—-]|\b(?:and|or|of|in|the|to|for|by|with|from|at|on|see|ed\.|eds\.|trans\.))\s*$")
+_PAGE_BREAK = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6}|-{3,}|_{3,}|\*{3}|-\s*\d{1,4}\s*-)\s*$")
+"""Lines a page break leaves between two parts of a note: a page number, a rule."""
+
+
+def _continuation(lines: list[_Line], k: int, starts: set[int], so_far: str) -> tuple[int, int] | None:
+    """The paragraph after a page break that continues a note cut off at line ``k`` (next index, end)."""
+    if _FINISHED.search(so_far):
+        return None
+    j = k
+    broke = False
+    while j < len(lines) and (not lines[j].text.strip() or _PAGE_BREAK.match(lines[j].text)):
+        broke = broke or bool(_PAGE_BREAK.match(lines[j].text)) or not lines[j].text.strip()
+        j += 1
+    if not broke or j >= len(lines) or lines[j].start in starts:
+        return None
+    first = lines[j].text.strip()
+    if not (first[:1].islower() or _RUNS_ON.search(so_far)) or _candidate(lines[j]) is not None:
+        return None
+    end_j = j
+    while end_j + 1 < len(lines) and lines[end_j + 1].text.strip() and lines[end_j + 1].start not in starts:
+        end_j += 1
+    after = end_j + 1
+    while after < len(lines) and not lines[after].text.strip():
+        after += 1
+    if after < len(lines) and lines[after].start not in starts and not _PAGE_BREAK.match(lines[after].text):
+        return None  # body text follows: the paragraph is the body's, not the note's
+    return end_j + 1, lines[end_j].end
 
 
 # --- resolving markers -------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from usmxkg.document import Document, Figure, Span, Table
+from usmxkg.readers.front_lists import ListEntry, list_label
 from usmxkg.readers.outline import Line, heading_key, split_lines, strip_span
-from usmxkg.readers.thesis_front import ListEntry, list_label
 
 CAPTION = re.compile(
     r"^[ \t]*(?P<kind>Table|Figure|Fig\.|Exhibit|Chart|Map)\s+(?P<num>[A-Z]?\d+(?:[.\-\u2013]\d+)*[A-Za-z]?)"
@@ -76,12 +76,16 @@ def read_tables(
             continue
         used.add(block_index)
         block = blocks[block_index]
-        tables.append((block.first, Table(caption.label, caption.title, _rows(doc, lines, block))))
+        table = Table(caption.label, caption.title, _rows(doc, lines, block))
+        _source_and_notes(doc, lines, table, block, barriers)
+        tables.append((block.first, table))
     for k, block in enumerate(blocks):
         if k not in used:
             rows = _rows(doc, lines, block)
             if sum(1 for row in rows if sum(1 for c in row if c.text) >= 2) >= 2:
-                tables.append((block.first, Table("", None, rows)))
+                table = Table("", None, rows)
+                _source_and_notes(doc, lines, table, block, barriers)
+                tables.append((block.first, table))
     doc.tables = [t for _, t in sorted(tables, key=lambda item: item[0])]
 
 
@@ -208,6 +212,37 @@ def _rows(doc: Document, lines: list[Line], block: _Block) -> list[list[Span]]:
             pos += len(piece) + 1
         rows.append(cells)
     return rows
+
+
+# --------------------------------------------------------------------------- source and notes
+
+
+SOURCE_LINE = re.compile(r"^[ \t]*(?:Sources?|SOURCES?|Data\s+source)\s*:\s*(?=\S)")
+NOTE_LINE = re.compile(r"^[ \t]*(?:Notes?|NOTES?)\s*:\s*(?=\S)")
+MARKED_NOTE = re.compile(r"^[ \t]*(?:[a-h]|[ᵃᵇᶜᵈᵉᶠᵍʰ]|\*{1,3}|†|‡)(?:[.)]|\s)\s*(?=\S)")
+"""A table note under its rows: "a. …", "a Not applicable", "ᵇ …", "* …" (Chicago 3.74–3.78)."""
+
+
+def _source_and_notes(doc: Document, lines: list[Line], table: Table, block: _Block, barriers: set[int]) -> None:
+    """The "Source:" line and the notes printed under a table's rows, up to a caption or body text.
+
+    The source, general notes and lettered notes follow the rows in that
+    order (*Chicago Manual of Style* 3.74–3.78); they end at the first line
+    that is none of them.
+    """
+    for i in range(block.last + 1, min(len(lines), block.last + 1 + 3 * MAX_GAP_BEFORE)):
+        line = lines[i]
+        if line.blank:
+            continue
+        if i in barriers:
+            break
+        source = SOURCE_LINE.match(line.text)
+        if source and table.source is None:
+            table.source = strip_span(doc, line.start + source.end(), line.end, marks=False)
+        elif NOTE_LINE.match(line.text) or MARKED_NOTE.match(line.text):
+            table.notes.append(strip_span(doc, line.start, line.end, marks=False))
+        else:
+            break
 
 
 # --------------------------------------------------------------------------- pairing
