@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(VENV)/bin/usmxkg build --sources data/sources --out build
+	$(VENV)/bin/usmxkg load --dataset build/graph.nq --location build/store
 
 build: demo
 
@@ -25,6 +26,7 @@ test: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/queries.py
 
 lint: install
 	$(PY) -m pip install --quiet -e '.[dev]'
