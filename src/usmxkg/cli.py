@@ -105,21 +105,22 @@ _STORE_CHOICE = click.Choice(["generic", "oxigraph"])
 @click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
               help="The embedded store.")
 @click.option("--list", "show_list", is_flag=True, help="List the query pack with titles and parameters.")
+@click.option("--catalog", "show_catalog", is_flag=True, help="Print the pack's metadata as Turtle (queries/catalog.ttl).")
 def query_command(name: str | None, params: tuple[str, ...], endpoint: str | None, store_kind: str,
-                  explicit_dataset: bool, fmt: str, location: Path, show_list: bool) -> None:
+                  explicit_dataset: bool, fmt: str, location: Path, show_list: bool, show_catalog: bool) -> None:
     """Run a query of the pack (by name or number) or any .rq FILE, with parameters bound as RDF terms."""
-    from usmxkg.queries import bind, find, listing, pack, parse_params, serialise
+    from usmxkg.queries import DISPLAY_PREFIXES, bind, catalog, find, listing, pack, parse_params, serialise
     from usmxkg.store import EmbeddedStore
 
-    if show_list:
-        click.echo(listing(pack()), nl=False)
+    if show_list or show_catalog:
+        click.echo(listing(pack()) if show_list else catalog(pack()), nl=False)
         return
     if not name:
         raise click.UsageError("give a query NAME or FILE, or --list")
     query = find(name)
     text = bind(query, parse_params(params))
     store = _remote(endpoint, store_kind, None, None, explicit_dataset) if endpoint else EmbeddedStore.open(location)
-    click.echo(serialise(store.query(text), fmt, query.prefixes), nl=False)
+    click.echo(serialise(store.query(text), fmt, {**DISPLAY_PREFIXES, **query.prefixes}), nl=False)
 
 
 @cli.command("load")

@@ -63,6 +63,19 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 _RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
 
+DISPLAY_PREFIXES = {
+    "id": "https://w3id.org/usmx-kg/id/", "doc": "https://w3id.org/usmx-kg/id/document/",
+    "person": "https://w3id.org/usmx-kg/id/person/", "inst": "https://w3id.org/usmx-kg/id/institution/",
+    "place": "https://w3id.org/usmx-kg/id/place/", "src": "https://w3id.org/usmx-kg/id/source/",
+    "prog": "https://w3id.org/usmx-kg/id/program/", "policy": "https://w3id.org/usmx-kg/id/policy/",
+    "event": "https://w3id.org/usmx-kg/id/event/",
+    "graph": "https://w3id.org/usmx-kg/graph/", "usmx": "https://w3id.org/usmx-kg/ontology#",
+}
+
+URI_SCHEMES = frozenset({"urn", "mailto", "tag", "did", "data"})
+"""Schemes of absolute IRIs written without ``//`` that a parameter value may use as they are."""
+"""Prefixes the text table shortens IRIs with, besides those the query declares."""
+
 QueryResult = QuerySolutions | QueryBoolean
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -240,9 +253,10 @@ def find(name: str, folder: Path = PACK_DIR) -> PackQuery:
 def to_term(query: PackQuery, param: Param, value: str) -> NamedNode | Literal:
     """The RDF term a user's value stands for, checked against the parameter's type.
 
-    IRIs may be written absolute (``<…>`` optional) or as a prefixed name declared by the query.
+    IRIs may be written absolute (``<…>`` optional) or as a prefixed name declared by the query
+    or in :data:`DISPLAY_PREFIXES` (``inst:``, ``person:``, ``doc:`` …).
 
-    >>> q = PackQuery("q", Path("q.rq"), "", "", "", "SELECT", prefixes={"inst": "https://w3id.org/usmx-kg/id/institution/"})
+    >>> q = PackQuery("q", Path("q.rq"), "", "", "", "SELECT")
     >>> to_term(q, Param("x", "iri", None, ""), "inst:mexican-army")
     <NamedNode value=https://w3id.org/usmx-kg/id/institution/mexican-army>
     >>> to_term(q, Param("y", "gYear", None, ""), "2014")
@@ -251,12 +265,15 @@ def to_term(query: PackQuery, param: Param, value: str) -> NamedNode | Literal:
     where = f"{query.name}: parameter {param.name}"
     if param.type == "iri":
         iri = value.strip()
+        known = {**DISPLAY_PREFIXES, **query.prefixes}
         if iri.startswith("<") and iri.endswith(">"):
             iri = iri[1:-1]
         else:
             match = re.fullmatch(r"([A-Za-z][\w.-]*)?:([^\s<>\"{}|^`\\]*)", iri)
-            if match and (match.group(1) or "") in query.prefixes and "//" not in iri:
-                iri = query.prefixes[match.group(1) or ""] + match.group(2)
+            if match and (match.group(1) or "") in known and "//" not in iri:
+                iri = known[match.group(1) or ""] + match.group(2)
+            elif match and "//" not in iri and (match.group(1) or "").lower() not in URI_SCHEMES:
+                raise QueryError(f"{where}: unknown prefix in {value!r}; write the whole IRI in <…>")
         try:
             node = NamedNode(iri)
         except ValueError as exc:
@@ -359,7 +376,7 @@ def _short(term: Term | None, prefixes: Mapping[str, str]) -> str:
         return ""
     if isinstance(term, NamedNode):
         for name, ns in sorted(prefixes.items(), key=lambda p: -len(p[1])):
-            if ns and term.value.startswith(ns) and re.fullmatch(r"[\w.-]*", term.value[len(ns):]):
+            if ns and term.value.startswith(ns) and re.fullmatch(r"[\w./-]*", term.value[len(ns):]):
                 return f"{name}:{term.value[len(ns):]}"
         return f"<{term.value}>"
     if isinstance(term, Literal):
@@ -392,3 +409,62 @@ def listing(queries: Iterable[PackQuery]) -> str:
             default = f" = {p.default}" if p.default is not None else " (any)"
             out.append(f"    --param {p.name}=…  {p.type}{default}: {p.description}")
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Catalogue: the pack's metadata as RDF
+# ---------------------------------------------------------------------------
+
+PACK_IRI = "https://w3id.org/usmx-kg/queries/"
+COMPETENCY_IRI = "https://w3id.org/usmx-kg/ontology/competency#"
+_SH = "http://www.w3.org/ns/shacl#"
+_CATALOG_PREFIXES = {
+    "dcterms": "http://purl.org/dc/terms/", "q": PACK_IRI, "cq": COMPETENCY_IRI, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "schema": "https://schema.org/", "sh": _SH, "xsd": XSD,
+}
+
+
+def catalog(queries: Iterable[PackQuery]) -> str:
+    """``queries/catalog.ttl``: each query as a ``sh:SPARQLSelectExecutable`` or ``sh:SPARQLAskExecutable``
+    with ``rdfs:label``, ``rdfs:comment``, ``schema:keywords``, its text (``sh:select``/``sh:ask``), the
+    competency questions it answers (``dcterms:subject``) and its parameters (``sh:parameter``, SHACL §6.2:
+    ``sh:name``, ``sh:datatype`` or ``sh:nodeKind``, ``sh:optional``, ``sh:defaultValue``)."""
+    from pyoxigraph import RdfFormat, serialize
+
+    def iri(value: str) -> NamedNode:
+        return NamedNode(value)
+
+    def sh(name: str) -> NamedNode:
+        return NamedNode(_SH + name)
+
+    rdf_type = iri(_CATALOG_PREFIXES["rdf"] + "type")
+    rdfs = _CATALOG_PREFIXES["rdfs"]
+    triples = []
+    for query in queries:
+        subject = iri(PACK_IRI + query.name)
+        kind = "SPARQLAskExecutable" if query.form == "ASK" else "SPARQLSelectExecutable"
+        triples += [
+            Triple(subject, rdf_type, sh(kind)),
+            Triple(subject, iri(rdfs + "label"), Literal(query.title, language="en")),
+            Triple(subject, iri(rdfs + "comment"), Literal(query.description, language="en")),
+            Triple(subject, sh("ask" if query.form == "ASK" else "select"), Literal(query.text)),
+        ]
+        triples += [Triple(subject, iri(_CATALOG_PREFIXES["dcterms"] + "subject"),
+                           iri(COMPETENCY_IRI + cq)) for cq in query.answers]
+        triples += [Triple(subject, iri("https://schema.org/keywords"), Literal(k)) for k in query.keywords]
+        for param in query.params:
+            node = iri(f"{PACK_IRI}{query.name}#{param.name}")
+            triples += [
+                Triple(subject, sh("parameter"), node),
+                Triple(node, sh("path"), node),
+                Triple(node, sh("name"), Literal(param.name)),
+                Triple(node, sh("description"), Literal(param.description, language="en")),
+                Triple(node, sh("optional"), Literal("true", datatype=NamedNode(XSD + "boolean"))),
+            ]
+            if param.type == "iri":
+                triples.append(Triple(node, sh("nodeKind"), sh("IRI")))
+            else:
+                triples.append(Triple(node, sh("datatype"), NamedNode(XSD + param.type)))
+            if param.default is not None:
+                triples.append(Triple(node, sh("defaultValue"), to_term(query, param, param.default)))
+    return (serialize(triples, format=RdfFormat.TURTLE, prefixes=_CATALOG_PREFIXES) or b"").decode("utf-8")

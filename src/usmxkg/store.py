@@ -187,13 +187,12 @@ class EmbeddedStore:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
 
     @classmethod
-    def from_files(cls, *files: Path) -> EmbeddedStore:
-        """An in-memory store of dataset files (N-Quads, TriG) and of graphs (Turtle, into the graph of the
-        same name under ``…/graph/``, e.g. ``ontology.ttl`` → ``…/graph/ontology``)."""
+    def from_files(cls, *files: Path, turtle_graph: str = GRAPH + "ontology") -> EmbeddedStore:
+        """An in-memory store of dataset files (N-Quads, TriG) and Turtle files (into ``turtle_graph``)."""
         store = OxStore()
         for path in files:
             if path.suffix == ".ttl":
-                store.bulk_load(path=str(path), format=RdfFormat.TURTLE, to_graph=NamedNode(GRAPH + path.stem))
+                store.bulk_load(path=str(path), format=RdfFormat.TURTLE, to_graph=NamedNode(turtle_graph))
             else:
                 store.bulk_extend(read_dataset(path))
         return cls(store)
