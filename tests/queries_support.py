@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pyoxigraph import BlankNode
+from pyoxigraph import BlankNode, Literal
 
 from usmxkg.queries import PackQuery, Rows, bind, materialise
 from usmxkg.store import Store
@@ -20,10 +20,21 @@ def run(store: Store, query: PackQuery, **params: str) -> Rows:
     return materialise(store.query(bind(query, params)))
 
 
+SEPARATORS = ("; ", " | ")
+"""GROUP_CONCAT separators of the pack: the order of the values they join is left to the engine."""
+
+
 def comparable(rows: Rows) -> tuple[tuple[str, ...], bool | None, Counter[tuple[str, ...]]]:
-    """An answer as variables, boolean and a multiset of rows, blank nodes made anonymous."""
+    """An answer as variables, boolean and a multiset of rows, blank nodes made anonymous and the
+    values joined by ``GROUP_CONCAT`` (SPARQL 1.1 §18.5.1.7: in no set order) sorted."""
     def text(term: object) -> str:
-        return "_:" if isinstance(term, BlankNode) else str(term)
+        if isinstance(term, BlankNode):
+            return "_:"
+        if isinstance(term, Literal):
+            for separator in SEPARATORS:
+                if separator in term.value:
+                    return separator.join(sorted(term.value.split(separator)))
+        return str(term)
 
     return rows.variables, rows.boolean, Counter(tuple(text(t) for t in row) for row in rows.rows)
 

@@ -20,7 +20,7 @@ import rdflib
 
 from tests.queries_support import FIXTURE_FILES, ROOT, corpus_store_for, run
 from usmxkg.cli import main
-from usmxkg.queries import PACK_DIR, QueryError, Rows, bind, catalog, find, materialise, pack, parse_query
+from usmxkg.queries import PACK_DIR, QueryError, Rows, bind, catalog, find, pack, parse_query
 from usmxkg.store import EmbeddedStore, Store
 
 ID = "https://w3id.org/usmx-kg/id/"
@@ -522,7 +522,8 @@ def _(store: Store) -> None:
 @on(FACTS, "010")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("010")], institution="inst:harbour-pilot-school")
-    assert [(r["label"].value, r["jobTitles"].value) for r in rows.records()] == [("Marco Delgado", "Harbour Commander")]
+    assert [(r["label"].value, r["jobTitles"].value) for r in rows.records()] == [
+        ("Marco Delgado", "Harbour Commander")]
 
 
 @on(FACTS, "011")
@@ -690,7 +691,8 @@ def _(store: Store) -> None:
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("030")])
     assert [(r["label"].value, r["claims"].value, r["normative"].value) for r in rows.records()] == [
-        ("Gulf Naval Institute", "2", "0"), ("Harbour Training Act", "1", "0"), ("Harbour Partnership Program", "1", "1")]
+        ("Gulf Naval Institute", "2", "0"), ("Harbour Training Act", "1", "0"),
+        ("Harbour Partnership Program", "1", "1")]
 
 
 @on(FACTS, "031")

@@ -105,7 +105,8 @@ _STORE_CHOICE = click.Choice(["generic", "oxigraph"])
 @click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
               help="The embedded store.")
 @click.option("--list", "show_list", is_flag=True, help="List the query pack with titles and parameters.")
-@click.option("--catalog", "show_catalog", is_flag=True, help="Print the pack's metadata as Turtle (queries/catalog.ttl).")
+@click.option("--catalog", "show_catalog", is_flag=True,
+              help="Print the pack's metadata as Turtle (queries/catalog.ttl).")
 def query_command(name: str | None, params: tuple[str, ...], endpoint: str | None, store_kind: str,
                   explicit_dataset: bool, fmt: str, location: Path, show_list: bool, show_catalog: bool) -> None:
     """Run a query of the pack (by name or number) or any .rq FILE, with parameters bound as RDF terms."""

@@ -161,6 +161,18 @@ def _outer_group(text: str) -> tuple[int, str, dict[str, str]]:
     raise QueryError("no query pattern: the query has no '{'")
 
 
+def query_form(text: str) -> str:
+    """The form keyword of a query (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``), or ``""``.
+
+    >>> query_form('PREFIX a: <urn:ask#> # SELECT\nASK { ?s ?p "SELECT" }')
+    'ASK'
+    """
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "form":
+            return match.group().upper()
+    return ""
+
+
 def _header(text: str) -> dict[str, list[str]]:
     """The ``# key: value`` lines before the first non-comment line; indented lines continue a value."""
     fields: dict[str, list[str]] = {}
@@ -365,7 +377,7 @@ def serialise(result: QueryResult, fmt: str, prefixes: Mapping[str, str] | None 
     if fmt in _RESULT_FORMATS:
         if isinstance(result, QueryBoolean) and fmt != "json":
             return ("true" if bool(result) else "false") + "\n"  # CSV/TSV results define no boolean form
-        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+        return (result.serialize(format=_RESULT_FORMATS[fmt]) or b"").decode("utf-8")
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return table(materialise(result), prefixes or {})

@@ -73,7 +73,8 @@ class OxigraphServer:
         return self.base + "/query"
 
     def command(self) -> list[str]:
-        args = [oxigraph_binary(), "serve-read-only" if self.read_only else "serve", "--bind", f"{self.host}:{self.port}"]
+        mode = "serve-read-only" if self.read_only else "serve"
+        args = [oxigraph_binary(), mode, "--bind", f"{self.host}:{self.port}"]
         if self.location is not None:
             args += ["--location", str(self.location)]
         if self.union:

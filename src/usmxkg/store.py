@@ -261,6 +261,13 @@ class EmbeddedStore:
 # ---------------------------------------------------------------------------
 
 
+def _is_ask(text: str) -> bool:
+    """Whether a query is an ASK query (its form keyword, comments and IRIs skipped)."""
+    from usmxkg.queries import query_form
+
+    return query_form(text) == "ASK"
+
+
 def _credentials() -> tuple[str, str] | None:
     user = os.environ.get(USER_ENV)
     return (user, os.environ.get(PASSWORD_ENV, "")) if user else None
@@ -287,8 +294,8 @@ class RemoteStore:
 
     # -- queries ------------------------------------------------------------
 
-    def _wrapper(self, text: str, dataset: list[str] | None = None):  # type: ignore[no-untyped-def]
-        from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
+    def _wrapper(self, text: str, dataset: list[str] | None = None, update: bool = False):  # type: ignore[no-untyped-def]
+        from SPARQLWrapper import ASK, BASIC, DIGEST, INSERT, JSON, POST, SELECT, SPARQLWrapper
 
         wrapper = SPARQLWrapper(self.endpoints.query, updateEndpoint=self.endpoints.update)
         wrapper.setMethod(POST)
@@ -302,13 +309,16 @@ class RemoteStore:
             wrapper.addDefaultGraph(graph)
             wrapper.addNamedGraph(graph)
         wrapper.setQuery(text)
+        # SPARQLWrapper guesses the form from keywords anywhere in the text (a variable named
+        # ?address reads as ADD); the caller knows it, so say it.
+        wrapper.queryType = INSERT if update else ASK if _is_ask(text) else SELECT
         return wrapper
 
-    def _send(self, text: str, dataset: list[str] | None = None) -> bytes:
+    def _send(self, text: str, dataset: list[str] | None = None, update: bool = False) -> bytes:
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-        wrapper = self._wrapper(text, dataset)
-        url = self.endpoints.update if wrapper.isSparqlUpdateRequest() else self.endpoints.query
+        wrapper = self._wrapper(text, dataset, update)
+        url = self.endpoints.update if update else self.endpoints.query
         try:
             response = wrapper.query().response
             return bytes(response.read())
@@ -378,9 +388,10 @@ class RemoteStore:
             raise StoreError(f"unknown load method {method!r}; use auto, gsp or update")
         data = read_dataset(dataset)
         started = time.perf_counter()
-        graphs = sorted(data.named_graphs(), key=lambda g: g.value)
+        named = sorted((g for g in data.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+        graphs: list[NamedNode | DefaultGraph] = list(named)
         if any(True for _ in data.quads_for_pattern(None, None, None, DefaultGraph())):
-            graphs.insert(0, DefaultGraph())  # type: ignore[arg-type]
+            graphs.insert(0, DefaultGraph())
         report = LoadReport(graphs=len(graphs), triples=len(data))
         use_gsp = method != "update" and self.endpoints.graph_store is not None
         if method == "gsp" and not use_gsp:
@@ -403,7 +414,7 @@ class RemoteStore:
         if pending:
             for graph in pending:
                 for request in self._updates(data, graph):
-                    self._send(request)
+                    self._send(request, update=True)
         report.method = "gsp" if use_gsp else "update"
         if prune:
             kept = {g.value for g in graphs if isinstance(g, NamedNode)}
@@ -414,11 +425,11 @@ class RemoteStore:
             finally:
                 self.explicit_dataset = explicit
                 self._graphs = None
-            for graph in stale:
+            for name in stale:
                 if use_gsp:
-                    self._gsp("DELETE", NamedNode(graph))
+                    self._gsp("DELETE", NamedNode(name))
                 else:
-                    self._send(f"DROP SILENT GRAPH {NamedNode(graph)}")
+                    self._send(f"DROP SILENT GRAPH {NamedNode(name)}", update=True)
             report.removed = stale
         report.seconds = time.perf_counter() - started
         return report
@@ -434,7 +445,8 @@ class RemoteStore:
         Triples with blank nodes all go in the first request: blank node labels are scoped
         to one request (SPARQL 1.1 Update §3.1.1), so splitting them would split the nodes.
         """
-        with_blank, plain = [], []
+        with_blank: list[str] = []
+        plain: list[str] = []
         for quad in data.quads_for_pattern(None, None, None, graph):
             (with_blank if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode)
              else plain).append(f"{quad.triple} .")
