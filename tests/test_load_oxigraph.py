@@ -103,7 +103,7 @@ def test_server_without_union_default_graph_answers_with_an_explicit_dataset(bui
 def test_serve_answers_the_pack_read_only(built, capsys) -> None:  # type: ignore[no-untyped-def]
     dataset, embedded = built
     location = embedded.path  # type: ignore[attr-defined]
-    with OxigraphServer(location, read_only=True) as server:
+    with OxigraphServer(location, read_only=True, union=False) as server:
         store = remote(server)
         assert_same_pack_answers(embedded, store)
         assert main(["query", "003", "--endpoint", server.query_url, "--format", "csv"]) == 0

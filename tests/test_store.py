@@ -32,6 +32,9 @@ def test_build_replaces_the_store_and_a_failed_build_keeps_it(tmp_path: Path) ->
     second = write_dataset(tmp_path / "b.nq", [quad("urn:x:b", Literal("two"), G2), quad("urn:x:c", "urn:x:d", G2)])
     assert EmbeddedStore.build(second, store).triples == 2
     assert EmbeddedStore.open(store).graphs() == [G2]
+    result = EmbeddedStore.open(store).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert [s["n"].value for s in result] == ["2"]  # type: ignore[union-attr]
+    assert EmbeddedStore.open(store).union_in_default
     broken = tmp_path / "broken.nq"
     broken.write_text("<urn:x:a> <urn:x:b> .\n")
     with pytest.raises(StoreError, match=r"broken\.nq: cannot load"):

@@ -1,8 +1,8 @@
 """Serve the built store over the SPARQL 1.1 Protocol with the Oxigraph server (PyPI package ``oxigraph``).
 
-``usmxkg serve`` runs ``oxigraph serve-read-only --union-default-graph`` on the built
-store, bound to 127.0.0.1: the pack's queries then answer there exactly as on the embedded
-store, and the server's query page (``http://127.0.0.1:PORT/``) lets people try them.
+``usmxkg serve`` runs ``oxigraph serve-read-only`` on the built store, bound to 127.0.0.1;
+the store's default graph already holds the union of its named graphs, so the pack's queries
+answer there exactly as on the embedded store, and the server's query page (``http://127.0.0.1:PORT/``) lets people try them.
 :class:`OxigraphServer` also starts a read-write server for the loading tests and the
 benchmarks, waits until it answers, and stops it by its process id.
 """
@@ -129,7 +129,7 @@ class OxigraphServer:
 
 def serve(store: Path, port: int) -> int:
     """Serve ``store`` read-only on 127.0.0.1 until interrupted; returns the server's exit code."""
-    server = OxigraphServer(store, port=port, read_only=True)
+    server = OxigraphServer(store, port=port, read_only=True, union=False)  # the built default graph is the union
     if not (store / "CURRENT").is_file():
         raise ServeError(f"{store}: no store here; run 'usmxkg build' and 'usmxkg load' first")
     try:

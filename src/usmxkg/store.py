@@ -1,8 +1,10 @@
 """One small store interface, two implementations: the embedded pyoxigraph store and any SPARQL 1.1 server.
 
 Both answer :meth:`Store.query` with the default graph read as the union of all named
-graphs (the convention of the query pack): the embedded store through pyoxigraph's
-``use_default_graph_as_union``; a server because it is configured so (``oxigraph serve
+graphs (the convention of the query pack): the embedded store because :meth:`EmbeddedStore.build`
+writes that union, as a set of triples, into its default graph (Oxigraph's own union default graph
+repeats a triple once per graph that states it, and joins over entities that many source graphs
+restate multiply those repeats); a server because it is configured so (``oxigraph serve
 --union-default-graph``, Fuseki's ``tdb2:unionDefaultGraph``, Virtuoso's default) or, with
 ``explicit_dataset``, because every request names each graph as both a default and a named
 graph (SPARQL 1.1 Protocol §2.1.4, ``default-graph-uri`` / ``named-graph-uri``).
@@ -172,9 +174,11 @@ def read_dataset(dataset: Path) -> OxStore:
 class EmbeddedStore:
     """The on-disk pyoxigraph store (``build/store``), or an in-memory one for tests and fixtures."""
 
-    def __init__(self, store: OxStore, path: Path | None = None) -> None:
+    def __init__(self, store: OxStore, path: Path | None = None, union_in_default: bool = False) -> None:
         self._store = store
         self.path = path
+        self.union_in_default = union_in_default
+        """Whether the default graph already holds the union of the named graphs (a built store)."""
 
     @classmethod
     def open(cls, path: Path) -> EmbeddedStore:
@@ -182,7 +186,12 @@ class EmbeddedStore:
         if not (path / "CURRENT").is_file():
             raise StoreError(f"{path}: no store here; build one with 'usmxkg load' after 'usmxkg build'")
         try:
-            return cls(OxStore.read_only(str(path)), path)
+            store = OxStore.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        built = any(True for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
+        try:
+            return cls(store, path, union_in_default=built)
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
 
@@ -201,8 +210,10 @@ class EmbeddedStore:
     def build(cls, dataset: Path, path: Path) -> LoadReport:
         """Load a dataset file into a new store at ``path``, replacing the old one only when the load succeeded.
 
-        The data goes into a fresh folder beside ``path``; then the old store is moved aside,
-        the new one moved in, and the old one deleted. A failed load leaves ``path`` as it was.
+        The store holds the dataset's named graphs and, in its default graph, their union as a
+        set of triples. The data goes into a fresh folder beside ``path``; then the old store is
+        moved aside, the new one moved in, and the old one deleted. A failed load leaves ``path``
+        as it was.
         """
         rdf_format = DATASET_FORMATS.get(dataset.suffix.lower())
         if rdf_format is None:
@@ -213,11 +224,14 @@ class EmbeddedStore:
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
         shutil.rmtree(fresh, ignore_errors=True)
         try:
+            data = OxStore()
+            data.bulk_load(path=str(dataset), format=rdf_format)
             store = OxStore(str(fresh))
-            store.bulk_load(path=str(dataset), format=rdf_format)
+            store.bulk_extend(data)
+            store.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in data)
             store.flush()
-            report = LoadReport(graphs=sum(1 for _ in store.named_graphs()), triples=len(store), method="bulk")
-            del store
+            report = LoadReport(graphs=sum(1 for _ in data.named_graphs()), triples=len(data), method="bulk")
+            del store, data
             gc.collect()  # the store's files are closed when the object goes
         except (OSError, SyntaxError) as exc:
             shutil.rmtree(fresh, ignore_errors=True)
@@ -231,7 +245,7 @@ class EmbeddedStore:
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql, use_default_graph_as_union=not self.union_in_default)
         except SyntaxError as exc:
             raise StoreError(f"query does not parse: {' '.join(str(exc).split())}") from exc
         except OSError as exc:
