@@ -2,7 +2,8 @@
 
 ``usmxkg serve`` runs ``oxigraph serve-read-only`` on the built store, bound to 127.0.0.1;
 the store's default graph already holds the union of its named graphs, so the pack's queries
-answer there exactly as on the embedded store, and the server's query page (``http://127.0.0.1:PORT/``) lets people try them.
+answer there exactly as on the embedded store, and the server's query page
+(``http://127.0.0.1:PORT/``) lets people try them.
 :class:`OxigraphServer` also starts a read-write server for the loading tests and the
 benchmarks, waits until it answers, and stops it by its process id.
 """
