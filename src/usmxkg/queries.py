@@ -142,8 +142,8 @@ _TOKEN = re.compile(
 def _outer_group(text: str) -> tuple[int, str, dict[str, str]]:
     """Offset just past the ``{`` that opens the outermost group, the query form and the prefixes.
 
-    >>> _outer_group('PREFIX ex: <http://e/#{x}>\\nSELECT ("{" AS ?x) # {\\nWHERE { ?s ?p ?o }')
-    (55, 'SELECT', {'ex': 'http://e/#{x}'})
+    >>> _outer_group('PREFIX ex: <http://e/#x>\\nSELECT ("{" AS ?x) # {\\nWHERE { ?s ?p ?o }')
+    (55, 'SELECT', {'ex': 'http://e/#x'})
     """
     prefixes: dict[str, str] = {}
     form = ""
@@ -164,7 +164,7 @@ def _outer_group(text: str) -> tuple[int, str, dict[str, str]]:
 def query_form(text: str) -> str:
     """The form keyword of a query (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``), or ``""``.
 
-    >>> query_form('PREFIX a: <urn:ask#> # SELECT\nASK { ?s ?p "SELECT" }')
+    >>> query_form('PREFIX a: <urn:ask#> # SELECT\\nASK { ?s ?p "SELECT" }')
     'ASK'
     """
     for match in _TOKEN.finditer(text):
