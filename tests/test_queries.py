@@ -673,7 +673,7 @@ def _(store: Store) -> None:
 @on(FACTS, "028")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("028")])
-    assert {(r["claim"].value, r["relation"].value.split("#")[1], r["otherClaim"].value) for r in rows.records()} == {
+    assert {(r["claim"].value, r["link"].value.split("#")[1], r["otherClaim"].value) for r in rows.records()} == {
         (ASSERTION, "contradicts", FINDING), (FINDING, "contradicts", ASSERTION),
         (ID + "source/f200000000000002/claim/90-150", "supports", FINDING)}
     assert len(run(store, QUERIES[q("028")], relation="usmx:supports").rows) == 1
