@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/usmxkg build --sources data/sources --out build
 	$(VENV)/bin/usmxkg reason --graph build/graph.nq --out build/inferred.nq
+	$(VENV)/bin/usmxkg load --dataset build/graph.nq --location build/store
 
 build: demo
 
@@ -26,6 +27,7 @@ test: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/queries.py
 
 lint: install
 	$(PY) -m pip install --quiet -e '.[dev]'

@@ -122,6 +122,99 @@ def inspect_command(file: Path) -> None:
     click.echo(describe(read_path(file)))
 
 
+STORE_DIR = Path("build/store")
+"""Where ``usmxkg load`` puts the embedded store and where ``query`` and ``serve`` find it."""
+
+
+def _remote(endpoint: str, store: str, graph_store: str | None, update: str | None, explicit: bool):  # type: ignore[no-untyped-def]
+    from usmxkg.store import PROFILES, Endpoints, RemoteStore
+
+    profile = PROFILES[store]
+    return RemoteStore(Endpoints.resolve(profile, endpoint, graph_store, update), profile, explicit_dataset=explicit)
+
+
+_STORE_CHOICE = click.Choice(["generic", "oxigraph"])
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
+@click.option("--endpoint", metavar="URL", help="Query a SPARQL 1.1 server instead of the embedded store.")
+@click.option("--store", "store_kind", type=_STORE_CHOICE, default="generic", show_default=True,
+              help="Server profile for --endpoint.")
+@click.option("--explicit-dataset", is_flag=True,
+              help="Name every graph in the request, for a server whose default graph is not the union.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Text table, or a standard SPARQL results format.")
+@click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
+              help="The embedded store.")
+@click.option("--list", "show_list", is_flag=True, help="List the query pack with titles and parameters.")
+@click.option("--catalog", "show_catalog", is_flag=True,
+              help="Print the pack's metadata as Turtle (queries/catalog.ttl).")
+def query_command(name: str | None, params: tuple[str, ...], endpoint: str | None, store_kind: str,
+                  explicit_dataset: bool, fmt: str, location: Path, show_list: bool, show_catalog: bool) -> None:
+    """Run a query of the pack (by name or number) or any .rq FILE, with parameters bound as RDF terms."""
+    from usmxkg.queries import DISPLAY_PREFIXES, bind, catalog, find, listing, pack, parse_params, serialise
+    from usmxkg.store import EmbeddedStore
+
+    if show_list or show_catalog:
+        click.echo(listing(pack()) if show_list else catalog(pack()), nl=False)
+        return
+    if not name:
+        raise click.UsageError("give a query NAME or FILE, or --list")
+    query = find(name)
+    text = bind(query, parse_params(params))
+    store = _remote(endpoint, store_kind, None, None, explicit_dataset) if endpoint else EmbeddedStore.open(location)
+    click.echo(serialise(store.query(text), fmt, {**DISPLAY_PREFIXES, **query.prefixes}), nl=False)
+
+
+@cli.command("load")
+@click.option("--dataset", type=click.Path(path_type=Path), default=Path("build/graph.nq"), show_default=True,
+              help="The dataset to load (N-Quads or TriG).")
+@click.option("--endpoint", metavar="URL", help="Load a SPARQL 1.1 server instead of the embedded store.")
+@click.option("--store", "store_kind", type=_STORE_CHOICE, default="generic", show_default=True,
+              help="Server profile for --endpoint.")
+@click.option("--graph-store", metavar="URL", help="The server's Graph Store Protocol endpoint.")
+@click.option("--update-endpoint", metavar="URL", help="The server's SPARQL Update endpoint (the fallback).")
+@click.option("--method", type=click.Choice(["auto", "gsp", "update"]), default="auto", show_default=True,
+              help="Graph Store Protocol PUT per graph, SPARQL Update batches, or the first that the server has.")
+@click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
+              help="The embedded store to (re)build.")
+def load_command(dataset: Path, endpoint: str | None, store_kind: str, graph_store: str | None,
+                 update_endpoint: str | None, method: str, location: Path) -> None:
+    """Load the built dataset: into the embedded store, or every named graph into a SPARQL server.
+
+    Credentials for a server come from USMXKG_STORE_USER and USMXKG_STORE_PASSWORD.
+    """
+    from usmxkg.store import EmbeddedStore
+
+    if endpoint:
+        report = _remote(endpoint, store_kind, graph_store, update_endpoint, False).load(dataset, method=method)
+        target = endpoint
+    else:
+        report = EmbeddedStore.build(dataset, location)
+        target = str(location)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    removed = f", removed {len(report.removed)} stale graphs" if report.removed else ""
+    click.echo(f"loaded {report.triples} triples in {report.graphs} graphs into {target} "
+               f"({report.method}, {report.seconds:.2f} s{removed})")
+
+
+@cli.command("serve")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
+              help="The embedded store to serve.")
+def serve_command(port: int, location: Path) -> None:
+    """Serve the built store read-only over the SPARQL protocol on 127.0.0.1 (Ctrl-C stops)."""
+    from usmxkg.serve import serve
+
+    click.echo(f"serving {location} at http://127.0.0.1:{port}/ (SPARQL endpoint /query); Ctrl-C stops", err=True)
+    code = serve(location, port)
+    if code:
+        raise click.ClickException(f"oxigraph server exited with status {code}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: library errors become one line on stderr and exit code 1."""
     try:
