@@ -231,9 +231,34 @@ def _trim(span: Span) -> Span:
     return Span(span.start + lead, span.start + lead + len(body), body)
 
 
-def document_sentences(doc: Document) -> list[Sentence]:
-    """Every sentence of the document's running text, in text order."""
+def document_sentences(doc: Document, parts: list[Paragraph] | None = None) -> list[Sentence]:
+    """Every sentence of the document's running text (or of its paragraphs ``parts``), in text order."""
     out: list[Sentence] = []
-    for index, paragraph in enumerate(paragraphs(doc)):
+    for index, paragraph in enumerate(paragraphs(doc) if parts is None else parts):
         out += sentences(doc, paragraph, index)
     return out
+
+
+def running_pieces(doc: Document, span: Span) -> tuple[Span, ...]:
+    """The parts of ``span`` that are running text: a claim's words without the notes that interrupt it.
+
+    Cuts at every removed line (:func:`paragraphs`) inside ``span``; each
+    part is trimmed and is exactly ``doc.text[part.start:part.end]``.
+    """
+    parts: list[Span] = []
+    cursor = span.start
+    for start, end in _excluded(doc):
+        if end <= span.start or start >= span.end:
+            continue
+        if start > cursor:
+            parts.append(doc.span(cursor, start))
+        cursor = max(cursor, end)
+    if cursor < span.end:
+        parts.append(doc.span(cursor, span.end))
+    trimmed = tuple(_trim(p) for p in parts if p.text.strip())
+    return trimmed or (span,)
+
+
+def claim_text(pieces: tuple[Span, ...]) -> str:
+    """The words of a claim's pieces, joined by one space, whitespace runs squeezed (its ``rdf:value``)."""
+    return " ".join(" ".join(piece.text.split()) for piece in pieces)
