@@ -89,7 +89,7 @@ def innermost_section(doc: Document, start: int) -> Section | None:
     return found
 
 
-def _excluded(doc: Document) -> list[tuple[int, int]]:
+def excluded_ranges(doc: Document) -> list[tuple[int, int]]:
     """Ranges of the text that are not running text, widened to whole lines."""
     ranges: list[tuple[int, int]] = [(z.span.start, z.span.end) for z in doc.zones]
     ranges += [(n.text.start, n.text.end) for n in doc.footnotes]
@@ -130,7 +130,7 @@ def _regions(doc: Document) -> list[tuple[int, int]]:
 
 def paragraphs(doc: Document) -> list[Paragraph]:
     """The document's paragraphs of running text, in text order, page-broken paragraphs joined."""
-    excluded = _excluded(doc)
+    excluded = excluded_ranges(doc)
     lines = []
     seen: set[int] = set()
     for start, end in _regions(doc):
@@ -239,7 +239,7 @@ def document_sentences(doc: Document, parts: list[Paragraph] | None = None) -> l
     return out
 
 
-def running_pieces(doc: Document, span: Span) -> tuple[Span, ...]:
+def running_pieces(doc: Document, span: Span, excluded: list[tuple[int, int]] | None = None) -> tuple[Span, ...]:
     """The parts of ``span`` that are running text: a claim's words without the notes that interrupt it.
 
     Cuts at every removed line (:func:`paragraphs`) inside ``span``; each
@@ -247,7 +247,7 @@ def running_pieces(doc: Document, span: Span) -> tuple[Span, ...]:
     """
     parts: list[Span] = []
     cursor = span.start
-    for start, end in _excluded(doc):
+    for start, end in (excluded if excluded is not None else excluded_ranges(doc)):
         if end <= span.start or start >= span.end:
             continue
         if start > cursor:
