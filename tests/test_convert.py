@@ -114,7 +114,8 @@ def test_blog_post_has_title_and_no_invented_author(graph):
 
 
 def test_conversion_activity_is_recorded_without_a_time(graph):
-    activities = set(graph.subjects(RDF.type, PROV.Activity))
+    # activities that linked claims across documents name their rule; the others are conversions
+    activities = {a for a in graph.subjects(RDF.type, PROV.Activity) if graph.value(a, USMX.rule) is None}
     assert len(activities) == 5
     assert all(graph.value(a, PROV.startedAtTime) is None for a in activities)
     agents = {graph.value(a, PROV.wasAssociatedWith) for a in activities}

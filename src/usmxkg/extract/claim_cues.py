@@ -105,12 +105,14 @@ HYPOTHESIS_ARGUES = re.compile(r"\b(?:argues|posits|holds|contends|predicts|expe
 """In a hypotheses section, a theory (or "it") that argues something states the hypothesis."""
 
 FINDING_SELF = re.compile(
-    rf"(?:^|[,;:] |\b(?:that|and|but|Thus|Hence) )(?:{_DOC}|\b(?:the|our|these) (?:evidence|findings?|results?|data))(?: also| further| then| thus)?"
+    rf"(?:^|[,;:] |\b(?:that|and|but|Thus|Hence) )(?:{_DOC}|\b(?:[Tt]he|[Oo]ur|[Tt]hese) (?:evidence|findings?|results?|data))(?: also| further| then| thus)?"
     r" (?:finds|found|has found|shows|showed|has shown|demonstrates|demonstrated|reveals|revealed|concludes|concluded"
     r"|argues|argued|will argue|suggests?|suggested|indicates?|indicated|confirms|confirmed|identifies|identified"
     r"|establishes|established|highlights|shows evidence)\b"
     r"|\b(?:we|I) (?:find|found|conclude|concluded|show|showed|argue)\b",
 )
+FINDING_STRONG = re.compile(r"\b(?:finds|found|shows|showed|argues|will argue|concludes|demonstrates|we find|I find)\b")
+"""In an introduction's question or method section only these verbs state a result ("This study highlights …" states an aim)."""
 CONCLUDING = re.compile(
     r"^(?:Thus|Hence|Consequently|Therefore|Ultimately|In sum|In short|In summary|Overall|In conclusion|In other words"
     r"|In particular|As a result|Clearly|Indeed|Taken together)\b",
@@ -131,7 +133,7 @@ AGENT_NOUNS = frozenset("""
 government governments military militaries forces armed army armies navy navies command commands commanders department
 departments ministry ministries congress administration administrations policymakers policy-makers makers leaders
 officials agencies agency components service services secretariat secretariats country countries nations states
-institutions officers planners senate
+institutions officers planners senate authority authorities guard corps marines police commission council office offices
 """.split())
 """Lower-case head nouns of an agent that can be addressed ("the U.S. military", "service components")."""
 

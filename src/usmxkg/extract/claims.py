@@ -38,6 +38,8 @@ _THESIS_VERBS = re.compile(
     r"^(?:argues|argued|highlights|highlighted|points out|pointed out|notes|noted|contends|asserts|maintains|suggests"
     r"|claims|observes|states|writes|believes|explains|emphasi[sz]es|stresses|said|says)$"
 )
+_LIST_MARK = re.compile(r"\(?(?:\d+|[a-z]|[ivx]+)[.)]")
+"""A list item's number before its first word ("1.", "(2)", "c)")."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _STOP = frozenset("""
 a an the of and or in on at to for from by with as is are was were be been being this that these those it its their
@@ -168,7 +170,9 @@ def _research_claim(context: ClaimContext, sentence: Sentence, roles: frozenset[
     found = _recommendation(context, sentence, roles, strong_only=not roles & {"recommendation", "conclusion"})
     if found is not None:
         return found
-    if "overview" not in roles and cues.FINDING_SELF.search(text):
+    finding = cues.FINDING_SELF.search(text)
+    if finding and "overview" not in roles and (
+            not roles & {"question", "method"} or cues.FINDING_STRONG.search(finding.group())):
         return Claim("Finding", span, cue="finding-self")
     if "conclusion" in roles and cues.CONCLUDING.match(text) and not question:
         return Claim("Finding", span, cue="finding-conclusion")
@@ -176,7 +180,7 @@ def _research_claim(context: ClaimContext, sentence: Sentence, roles: frozenset[
 
 
 def _reported_by_name(context: ClaimContext, sentence: Sentence) -> bool:
-    """True when the sentence reports a named person's view ("As Walt argues …"), not a theory's."""
+    """True when the sentence reports a named person's view ("As Feld argues …"), not a theory's."""
     return any(
         context.speakers.person(m.group("speaker")) is not None
         for piece in sentence.pieces
@@ -237,7 +241,7 @@ def _addressee(context: ClaimContext, piece: Span, before: str) -> tuple[bool, E
     start += lead.end() if lead else 0
     phrase = before[start:].rstrip(" ,")
     head = before[:start].rstrip()
-    opens_clause = not head or head.endswith((",", ";", ":", "—")) or re.search(
+    opens_clause = not head or head.endswith((",", ";", ":", "—")) or _LIST_MARK.fullmatch(head) or re.search(
         r"(?:^|\s)(?:that|and|then|but|so)$", head, re.I) or head.split()[-1].lower() in cues.CONNECTIVES
     if not phrase or not opens_clause or phrase.lower() in {"the", "it", "they", "this"}:
         return False, None
@@ -250,7 +254,7 @@ def _addressee(context: ClaimContext, piece: Span, before: str) -> tuple[bool, E
     if phrase.split()[-1].lower() not in cues.AGENT_NOUNS:
         return False, None
     label = re.sub(r"^(?:the|The)\s+", "", phrase)
-    if label[0].isupper() and len(label.split()) >= 2:
+    if len(label.split()) >= 2 and all(w[0].isupper() or w in _NP_WORDS for w in label.split()):
         return True, Entity("institution", fold(label), label, "Institution")
     return True, None
 
@@ -265,8 +269,8 @@ def _reported(
         for pattern in (_REPORTED, _ACCORDING):
             for match in pattern.finditer(piece.text):
                 after = match.group("after")
-                if (after + piece.text[match.end():]).lstrip(" ,:").startswith(("“", '"')):
-                    continue
+                if re.search(r"[“\"]", (after + piece.text[match.end():])[:40]):
+                    continue  # the words reported are quoted: a quotation, not an assertion
                 verb = match.groupdict().get("verb")
                 if research and verb is not None and (
                     not _THESIS_VERBS.match(verb) or not after.startswith(" that")

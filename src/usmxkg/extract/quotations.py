@@ -35,7 +35,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _QUOTED = re.compile(r"“(?P<curly>[^”“]+)”|\"(?P<straight>[^\"]+)\"")
 _SPEAKER = rf"(?P<speaker>{NAME}|{OFFICE}|he|she|He|She)(?: and {NAME})?"
-"""The speaker as written; of "Rodriguez and Wilson" the first named is kept."""
+"""The speaker as written; of "Quintero and Feld" the first named is kept."""
 _ATTRIBUTION_BEFORE = (
     re.compile(rf"\b(?:[Aa]ccording to) (?:the )?{_SPEAKER}\b[^“\"]{{0,60}}$"),
     re.compile(rf"\bAs {_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})\b[^“\"]{{0,80}}$"),

@@ -1,9 +1,9 @@
 """Who a claim or quotation is attributed to, and which entities a sentence names.
 
 News copy and theses name a speaker in full once and then by family name
-("Rebecca B. Chavez" … "Chavez"), by pronoun ("she said"), or first by
+("Miriam T. Okafor" … "Okafor"), by pronoun ("she said"), or first by
 office before the name ("the deputy assistant secretary … said", then
-"Rebecca B. Chavez said"). :class:`Speakers` resolves every written form to
+"Miriam T. Okafor said"). :class:`Speakers` resolves every written form to
 one person: a family name to the fullest name in the document that ends with
 it (names come from the running text, the notes' and references' author
 names, titled names and the reference lexicon); a pronoun to the last named
@@ -38,7 +38,8 @@ NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,3}}"
 
 OFFICE_NOUNS = (
     r"secretary|official|minister|spokesman|spokeswoman|spokesperson|commander|general|admiral|ambassador"
-    r"|director|chief|president|officer|adviser|advisor|undersecretary|chairman|chairwoman|chair|deputy"
+    r"|director|chief|president|officer|adviser|advisor|undersecretary|chairman|chairwoman|chair|deputy|commandant"
+    r"|administrator|envoy|governor|mayor|senator|attach[eé]"
 )
 OFFICE = rf"(?:the|a|an) (?:[a-z.-]+ ){{0,4}}?(?:{OFFICE_NOUNS})(?: (?:of|for|to|at|on) [a-z][a-z.'’ -]*?)?"
 """An office as news ledes name a speaker before naming them ("the deputy assistant secretary of defense …")."""
@@ -48,7 +49,7 @@ _TITLE = re.compile(
     r"|General|Gen\.|Lt\.|Lieutenant|Maj\.|Major|Brig\.|Colonel|Col\.|Captain|Capt\.|Admiral|Adm\.|Commander"
     r"|Cmdr\.|Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.)\s+)+"
 )
-"""Titles and ranks before a name ("Captain O. Martinez"): the role, not part of the name."""
+"""Titles and ranks before a name ("Captain L. Ibarra"): the role, not part of the name."""
 
 _SEE = re.compile(r"^(?:See also|See|Cf\.|Quoted in|As quoted in|For example,?)\s+")
 """Signals that open a note before the cited author's name."""
@@ -130,7 +131,7 @@ def about(index: MentionIndex, spans: tuple[Span, ...], leave_out: Entity | None
 
 
 def looks_like_name(written: str) -> bool:
-    """True for a personal name in attribution position ("Brian Bow", "Deare"), not "The United States"."""
+    """True for a personal name in attribution position ("Tomas Feld", "Feld"), not "The United States"."""
     words = written.split()
     return bool(words) and all(w.strip(",") not in NOT_NAME_WORDS for w in words)
 
@@ -181,7 +182,7 @@ class Speakers:
         name = _TITLE.sub("", re.sub(r"['’]s$", "", " ".join(written.split())))
         first, joined, second = name.partition(" y ")
         if joined and len(first.split()) >= 2 and len(second.split()) >= 2:
-            name = first  # "Jorge Dominguez y Rafael Fernandez": two authors joined the Spanish way
+            name = first  # "Ana Ruiz y Pablo Soto": two authors joined the Spanish way
         if not name or not looks_like_name(name):
             return None
         if len(name.split()) == 1:
