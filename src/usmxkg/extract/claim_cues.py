@@ -65,17 +65,22 @@ JOURNALISM_GENRES = frozenset({"NewsArticle", "BlogPost", "WebPage"})
 """Work types whose claims are reported statements and the writer's assertions."""
 
 SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("question", re.compile(r"\b(?:research questions?|questions?|purpose|problem statement|problems?|objectives?|aims?)\b", re.I)),
+    ("question", re.compile(
+        r"\b(?:research questions?|questions?|purpose|problem statement|problems?|objectives?|aims?)\b", re.I)),
     ("hypothesis", re.compile(r"\bhypothes[ie]s\b", re.I)),
     ("method", re.compile(r"\b(?:methods?|methodology|sources|research design)\b", re.I)),
-    ("overview", re.compile(r"\b(?:overview|organi[sz]ation of (?:the|this) (?:thesis|study)|outline|road ?map)\b", re.I)),
+    ("overview", re.compile(
+        r"\b(?:overview|organi[sz]ation of (?:the|this) (?:thesis|study)|outline|road ?map)\b", re.I)),
     ("conclusion", re.compile(r"\b(?:conclusions?|concluding|summary|final (?:remarks|thoughts))\b", re.I)),
     ("recommendation", re.compile(
         r"\b(?:recommendations?|policy options?|implications?|way (?:ahead|forward)|proposals?)\b", re.I)),
 )
 """Section role → heading pattern; a heading may have several roles ("Policy Recommendations and Conclusion")."""
 
-_DOC = r"(?:[Tt]his|[Tt]he present|[Tt]he|[Oo]ur|[Mm]y) (?:thesis|study|studies|research(?: study)?|analysis|paper|report|dissertation|work|chapter|section)"
+_DOC = (
+    r"(?:[Tt]his|[Tt]he present|[Tt]he|[Oo]ur|[Mm]y) (?:thesis|study|studies|research(?: study)?|analysis|paper|report"
+    r"|dissertation|work|chapter|section)"
+)
 
 RQ_AIM = re.compile(
     rf"\b{_DOC} (?:will |seeks to |aims to |sets out to |attempts to |tries to |intends to )?"
@@ -84,7 +89,8 @@ RQ_AIM = re.compile(
     r"[^.?!]{0,40}?\b(?:why|how|whether|what|which|to what extent)\b",
     re.I,
 )
-RQ_STATED = re.compile(r"\b(?:the|this|our|my) (?:main |major |central |primary |key )?research questions? (?:is|are|asks?)\b", re.I)
+RQ_STATED = re.compile(
+    r"\b(?:the|this|our|my) (?:main |major |central |primary |key )?research questions? (?:is|are|asks?)\b", re.I)
 
 HYPOTHESIS_STATED = re.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|final|last|null|alternative|main|central|primary|competing|rival|working)"
@@ -105,14 +111,18 @@ HYPOTHESIS_ARGUES = re.compile(r"\b(?:argues|posits|holds|contends|predicts|expe
 """In a hypotheses section, a theory (or "it") that argues something states the hypothesis."""
 
 FINDING_SELF = re.compile(
-    rf"(?:^|[,;:] |\b(?:that|and|but|Thus|Hence) )(?:{_DOC}|\b(?:[Tt]he|[Oo]ur|[Tt]hese) (?:evidence|findings?|results?|data))(?: also| further| then| thus)?"
+    rf"(?:^|[,;:] |\b(?:that|and|but|Thus|Hence) )"
+    rf"(?:{_DOC}|\b(?:[Tt]he|[Oo]ur|[Tt]hese) (?:evidence|findings?|results?|data))(?: also| further| then| thus)?"
     r" (?:finds|found|has found|shows|showed|has shown|demonstrates|demonstrated|reveals|revealed|concludes|concluded"
     r"|argues|argued|will argue|suggests?|suggested|indicates?|indicated|confirms|confirmed|identifies|identified"
     r"|establishes|established|highlights|shows evidence)\b"
     r"|\b(?:we|I) (?:find|found|conclude|concluded|show|showed|argue)\b",
 )
 FINDING_STRONG = re.compile(r"\b(?:finds|found|shows|showed|argues|will argue|concludes|demonstrates|we find|I find)\b")
-"""In an introduction's question or method section only these verbs state a result ("This study highlights …" states an aim)."""
+"""In an introduction's question or method section only these verbs state a result.
+
+("This study highlights …" there states an aim.)
+"""
 CONCLUDING = re.compile(
     r"^(?:Thus|Hence|Consequently|Therefore|Ultimately|In sum|In short|In summary|Overall|In conclusion|In other words"
     r"|In particular|As a result|Clearly|Indeed|Taken together)\b",
@@ -121,11 +131,13 @@ RECOMMEND_STATED = re.compile(
     rf"\b(?:{_DOC}|we|i|the author) (?:also )?(?:recommends?|proposes?)\b|\bit is (?:therefore )?recommended that\b",
     re.I,
 )
-RECOMMEND_HEADING = re.compile(r"^(?:policy |strategic )?recommendation\s+(?:\d+|[ivx]+|[a-z])\s*[:.–—-]\s*(?P<action>.+)$", re.I)
+RECOMMEND_HEADING = re.compile(
+    r"^(?:policy |strategic )?recommendation\s+(?:\d+|[ivx]+|[a-z])\s*[:.–—-]\s*(?P<action>.+)$", re.I)
 
 MODALS_STRONG = r"should|must|ought to|needs to|has to|have to"
 MODALS_WEAK = r"can|could"
-MODAL = re.compile(rf"\b(?P<modal>{MODALS_STRONG}|{MODALS_WEAK})\s+(?P<rest>(?:not only |also |continue to |first )?[a-z]+)")
+MODAL = re.compile(
+    rf"\b(?P<modal>{MODALS_STRONG}|{MODALS_WEAK})\s+(?P<rest>(?:not only |also |continue to |first )?[a-z]+)")
 NOT_ACTIONS = frozenset({"be", "have", "not", "only", "also", "well", "help", "never"})
 """Words after a modal that do not start an action addressed to the subject ("must be directed", "can help")."""
 

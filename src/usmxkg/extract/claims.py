@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from usmxkg.document import Document, Section, Span
 from usmxkg.extract import claim_cues as cues
@@ -27,7 +28,9 @@ from usmxkg.extract.sentences import Paragraph, Sentence, document_sentences, pa
 from usmxkg.extract.speakers import NAME, OFFICE, MentionIndex, Speakers, about
 from usmxkg.vocab import fold
 
-_ADJECTIVES = frozenset("mexican american u.s. us federal civilian military armed service defense national both".split())
+_ADJECTIVES = frozenset(
+    "mexican american u.s. us federal civilian military armed service defense national both".split()
+)
 _NP_WORDS = frozenset({"the", "of", "and", "&", ","})
 _REPORTED = re.compile(
     rf"(?:^|[,;] |\bbut |\band |\bthat )(?P<speaker>{NAME}|{OFFICE}|he|she|He|She)(?: and {NAME})?"
@@ -101,8 +104,13 @@ def _path(node: Section, target: Section | None) -> list[Section]:
 
 
 def extract_claims(context: ClaimContext, quotations: list[Quotation]) -> list[Claim]:
-    """Every claim of the document, in text order (hypotheses judged by its conclusions)."""
+    """Every claim of the document, in text order (hypotheses judged by its conclusions).
+
+    A catalogue record (``doc.record``) describes a work and makes no claims of its own.
+    """
     doc = context.doc
+    if doc.record:
+        return []
     research = doc.work_type in cues.RESEARCH_GENRES
     dated = release_date(doc) if doc.work_type in cues.JOURNALISM_GENRES else None
     quoted = [(q.text.start, q.text.end) for q in quotations]
@@ -174,7 +182,8 @@ def _research_claim(context: ClaimContext, sentence: Sentence, roles: frozenset[
     if finding and "overview" not in roles and (
             not roles & {"question", "method"} or cues.FINDING_STRONG.search(finding.group())):
         return Claim("Finding", span, cue="finding-self")
-    if "conclusion" in roles and cues.CONCLUDING.match(text) and not question:
+    if "conclusion" in roles and cues.CONCLUDING.match(text) and not question and not re.search(
+            rf"\b(?:{cues.MODALS_STRONG})\b", text):
         return Claim("Finding", span, cue="finding-conclusion")
     return None
 
@@ -188,7 +197,9 @@ def _reported_by_name(context: ClaimContext, sentence: Sentence) -> bool:
     )
 
 
-def _recommendation(context: ClaimContext, sentence: Sentence, roles: frozenset[str], strong_only: bool) -> Claim | None:
+def _recommendation(
+    context: ClaimContext, sentence: Sentence, roles: frozenset[str], strong_only: bool
+) -> Claim | None:
     """A sentence advising an agent: "<agent> should|must|… <action>" (see ``recommend-modal``)."""
     for piece in sentence.pieces:
         for match in cues.MODAL.finditer(piece.text):
@@ -207,6 +218,7 @@ def _recommendation(context: ClaimContext, sentence: Sentence, roles: frozenset[
                 continue
             action = piece.text[match.start("rest"):].strip()
             action = re.sub(r"[.;:!?⁰¹²³⁴⁵⁶⁷⁸⁹\"”’]+$", "", " ".join(action.split()))
+            action += "”" if action.count("“") > action.count("”") else ""
             for later in sentence.pieces[sentence.pieces.index(piece) + 1:]:
                 action += " " + " ".join(later.text.split()).rstrip(".;:!?⁰¹²³⁴⁵⁶⁷⁸⁹")
             return Claim("Recommendation", sentence.span, addressed=addressed, action=action, cue="recommend-modal")
@@ -345,7 +357,7 @@ def _terms(text: str) -> list[str]:
     """Content-word bigrams of a sentence, hyphens dropped ("inter-dependence" = "interdependence")."""
     words = [w.lower().replace("-", "").rstrip(".’'") for w in _TOKEN.findall(text)]
     words = [w for w in words if w not in _STOP and len(w) > 2]
-    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return [f"{a} {b}" for a, b in pairwise(words)]
 
 
 _POSITIVE = re.compile(

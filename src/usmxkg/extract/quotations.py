@@ -21,6 +21,7 @@ kept; nor is one of fewer than :data:`MIN_WORDS` words.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.claim_cues import REPORTING_VERBS
@@ -39,7 +40,10 @@ _SPEAKER = rf"(?P<speaker>{NAME}|{OFFICE}|he|she|He|She)(?: and {NAME})?"
 _ATTRIBUTION_BEFORE = (
     re.compile(rf"\b(?:[Aa]ccording to) (?:the )?{_SPEAKER}\b[^“\"]{{0,60}}$"),
     re.compile(rf"\bAs {_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})\b[^“\"]{{0,80}}$"),
-    re.compile(rf"(?:^|[,;] |\b(?:but|that) ){_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})(?: that)?[,:]?(?: [a-z]+){{0,3}} ?$"),
+    re.compile(
+        rf"(?:^|[,;] |\b(?:but|that) ){_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})(?: that)?[,:]?"
+        r"(?: [a-z]+){0,3} ?$"
+    ),
 )
 _ATTRIBUTION_AFTER = (
     re.compile(rf"^[,.]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+{_SPEAKER} (?:{REPORTING_VERBS})\b"),
@@ -55,7 +59,9 @@ _BLOCK_INTRO = (
 def extract_quotations(
     doc: Document, paragraphs: list[Paragraph], sentences: list[Sentence], speakers: Speakers
 ) -> list[Quotation]:
-    """Every attributed quotation of the document, in text order."""
+    """Every attributed quotation of the document, in text order (none from a catalogue record's fields)."""
+    if doc.record:
+        return []
     found = _reader_quotes(doc, speakers) if doc.quotes else []
     if not doc.quotes:
         found += _inline_quotes(doc, sentences, speakers)
@@ -136,7 +142,7 @@ def _resolved(doc: Document, speakers: Speakers, start: int, written: str) -> tu
 
 def _block_quotes(doc: Document, paragraphs: list[Paragraph], speakers: Speakers) -> list[Quotation]:
     out = []
-    for intro, block in zip(paragraphs, paragraphs[1:], strict=False):
+    for intro, block in pairwise(paragraphs):
         last = intro.pieces[-1]
         tail = last.text[-200:]
         for pattern in _BLOCK_INTRO:

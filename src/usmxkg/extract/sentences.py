@@ -32,6 +32,8 @@ _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 _TERMINAL = re.compile(r"[.?!:;…][\"'”’)\]]*\s*$|[\"”’]\s*$|[⁰¹²³⁴⁵⁶⁷⁸⁹\d]\s*$")
 _MARKED_END = re.compile(r"[.?!][\"'”’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=\s+[\"“‘(]?[A-Z])")
 """A sentence end with a superscript note marker after it ("… alone.”²¹ The author …")."""
+_OPEN_END = re.compile(r"[A-Za-z]\s*$")
+"""A paragraph part that stops on a bare word stopped mid-sentence."""
 _MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹\"'”’)]."
 _CONTINUES = re.compile(r"^[\s\"“‘(]*[a-z]")
 
@@ -166,12 +168,19 @@ def _previous_end(block: list[Line], line: Line) -> int:
 
 
 def _continues(doc: Document, before: Span, after: Span, excluded: list[tuple[int, int]]) -> bool:
-    """True when ``after`` carries on the sentence ``before`` left open across removed lines (a page break)."""
+    """True when ``after`` carries on the sentence ``before`` left open across removed lines (a page break).
+
+    Across a block of notes or furniture: when ``after`` starts in lower
+    case, or ``before`` ends on a word with no punctuation at all ("… interact
+    with" / "U.S. officers."). Across a plain blank line only when ``after``
+    starts in lower case and ``before`` has no closing punctuation.
+    """
+    across = any(before.end <= a and b <= after.start + 1 for a, b in excluded)
+    if across:
+        return bool(_CONTINUES.match(after.text) or _OPEN_END.search(before.text))
     if _TERMINAL.search(before.text) or not _CONTINUES.match(after.text):
         return False
-    return any(before.end <= a and b <= after.start + 1 for a, b in excluded) or not doc.text[
-        before.end:after.start
-    ].strip()
+    return not doc.text[before.end:after.start].strip()
 
 
 def sentences(doc: Document, paragraph: Paragraph, index: int = 0) -> list[Sentence]:

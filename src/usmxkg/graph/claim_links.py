@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from usmxkg.vocab import GRAPH, ID, PROV, RDF, USMX
 
@@ -81,6 +81,8 @@ def claim_summaries(quads: list[Quad]) -> list[ClaimSummary]:
     derived: dict[str, set[str]] = defaultdict(set)
     works: set[str] = set()
     for quad in quads:
+        if not isinstance(quad.subject, NamedNode) or isinstance(quad.object, Triple):
+            continue
         subject, predicate, obj = quad.subject.value, quad.predicate.value, quad.object
         if predicate == str(RDF.type) and obj.value in _CLAIM_TYPES:
             types[subject] = _CLAIM_TYPES[obj.value]

@@ -21,6 +21,8 @@ Every claim is a resource ``…/source/{id}/claim/{start}-{end}`` (a quotation
 
 from __future__ import annotations
 
+from pyoxigraph import NamedNode
+
 from usmxkg.document import Document, Span
 from usmxkg.extract.claims import release_date
 from usmxkg.extract.facts import Claim, Quotation
@@ -60,14 +62,17 @@ def emit_quotations(sink: QuadSink, doc: Document, work: str, quotations: list[Q
     source = iri(source_iri(doc.doc_id))
     dated = release_date(doc) if doc.work_type in {"NewsArticle", "BlogPost", "WebPage"} else None
     notes = {note.number: note for note in doc.footnotes}
+    excluded = excluded_ranges(doc) if quotations else []
     for quote in quotations:
         node = claim_iri(doc.doc_id, quote.text, "quotation")
+        pieces = running_pieces(doc, quote.text, excluded)
         sink.add(node, RDF.type, iri(USMX.Quotation))
-        sink.add(node, RDF.value, text(quote.text.text, quote.lang))
+        sink.add(node, RDF.value, text(claim_text(pieces), quote.lang))
         sink.add(node, PROV.wasDerivedFrom, source)
         sink.add(node, PROV.wasDerivedFrom, iri(work))
         sink.add(work, SCHEMA.mentions, iri(node))
-        add_evidence(sink, doc.doc_id, node, quote.text)
+        for piece in pieces:
+            add_evidence(sink, doc.doc_id, node, piece)
         if dated is not None:
             sink.add(node, DCTERMS.date, typed(dated.lexical, dated.datatype))
         if quote.speaker is not None:
@@ -87,7 +92,7 @@ def _evidence_node(sink: QuadSink, doc_id: str, span: Span) -> str:
     scratch = QuadSink(str(sink.graph.value), sink.locate)
     placeholder = "urn:usmxkg:placeholder"
     node = add_evidence(scratch, doc_id, placeholder, span)
-    sink.quads += [q for q in scratch.quads if q.subject.value != placeholder]
+    sink.quads += [q for q in scratch.quads if q.subject != NamedNode(placeholder)]
     return node
 
 
