@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pysbd
 
@@ -216,9 +217,9 @@ def _segments(flat: str) -> list[str]:
     out: list[str] = []
     last = 0
     for match in _MARKED_END.finditer(flat):
-        out += _SEGMENTER.segment(flat[last:match.end()])
+        out += _pysbd(flat[last:match.end()])
         last = match.end()
-    out += _SEGMENTER.segment(flat[last:]) if flat[last:].strip() else []
+    out += _pysbd(flat[last:]) if flat[last:].strip() else []
     merged: list[str] = []
     for segment in out:
         if merged and not segment.strip(_MARKS + " "):
@@ -226,6 +227,18 @@ def _segments(flat: str) -> list[str]:
         else:
             merged.append(segment)
     return merged
+
+
+@lru_cache(maxsize=8192)
+def _pysbd(text: str) -> tuple[str, ...]:
+    """pysbd's sentences of ``text`` (its processor only: offsets are found here with ``str.find``).
+
+    ``Segmenter.segment`` also maps each sentence back with a regular
+    expression of its own, which costs as much again; the results are the
+    same sentences. Cached by text: a pure function, and documents are often
+    converted more than once in one process (a build and its checks).
+    """
+    return tuple(str(s) for s in _SEGMENTER.processor(text).process())
 
 
 def _without_marker(doc: Document, span: Span) -> Span:
