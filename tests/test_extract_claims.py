@@ -19,6 +19,7 @@ from usmxkg.extract.sentences import claim_text, document_sentences, running_pie
 from usmxkg.graph.claim_links import ClaimSummary, link_claims
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths
+from usmxkg.validate import validate_graph
 from usmxkg.vocab import ID, USMX
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,3 +266,33 @@ def test_claims_of_different_works_about_a_distinctive_entity_and_topic_are_rela
     rules = {q.object.value for q in quads if q.predicate.value == str(USMX.rule)}
     assert rules == {"shared-entities-and-terms", "agreeing-statements", "opposite-polarity-statements"}
     assert link_claims(list(reversed(claims))) == quads  # order of documents does not matter
+
+
+# ------------------------------------------------------------------ the claim shape
+
+BROKEN_CLAIMS = """
+@prefix usmx: <https://w3id.org/usmx-kg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix ex: <http://example.org/> .
+
+ex:thesis a usmx:Thesis ; <http://purl.org/dc/terms/title> "A title" .
+ex:twoTexts a usmx:Finding ; rdf:value "one" , "two" ; prov:wasAttributedTo ex:author ;
+    prov:wasDerivedFrom ex:thesis ; usmx:evidence ex:ev .
+ex:orphan a usmx:Hypothesis ; rdf:value "no claimant, no document, no evidence" ; prov:wasDerivedFrom ex:text .
+"""
+
+
+def test_claim_shape_needs_one_text_a_claimant_a_document_and_evidence() -> None:
+    data = rdflib.Graph().parse(data=BROKEN_CLAIMS, format="turtle")
+    for path in ReferencePaths().ontology_files:
+        data.parse(path, format="turtle")
+    report = validate_graph(data)
+    assert not report.conforms
+    for message in (
+        "a claim needs exactly one rdf:value string",
+        "a claim needs at least one claimant (prov:wasAttributedTo)",
+        "a claim is derived from a document (prov:wasDerivedFrom a usmx:Document)",
+        "a claim needs text evidence",
+    ):
+        assert message in report.text
