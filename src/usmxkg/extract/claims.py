@@ -10,20 +10,20 @@ section, and for journalism the release date. Recommendations carry the
 agent they address (the subject before the modal: an entity the lexicon
 knows, or the agent noun phrase as written) and the action (the verb phrase
 after the modal). Hypotheses are judged by the conclusions
-(:func:`judge_hypotheses`).
+(:func:`usmxkg.extract.hypotheses.judge_hypotheses`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from usmxkg.document import Document, Section, Span
 from usmxkg.extract import claim_cues as cues
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.facts import Claim, DateValue, Entity, Quotation
 from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.extract.hypotheses import judge_hypotheses
 from usmxkg.extract.sentences import Paragraph, Sentence, document_sentences, paragraphs
 from usmxkg.extract.speakers import NAME, OFFICE, MentionIndex, Speakers, about
 from usmxkg.vocab import fold
@@ -43,14 +43,6 @@ _THESIS_VERBS = re.compile(
 )
 _LIST_MARK = re.compile(r"\(?(?:\d+|[a-z]|[ivx]+)[.)]")
 """A list item's number before its first word ("1.", "(2)", "c)")."""
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_STOP = frozenset("""
-a an the of and or in on at to for from by with as is are was were be been being this that these those it its their
-there then if when while than both between which who whom what why how not no should would could can may might will
-has have had do does did so such also only more most other others into about over under after before during since
-""".split())
-
-
 @dataclass(slots=True)
 class ClaimContext:
     """What claim and quotation extraction share for one document: its paragraphs, sentences, mentions, speakers."""
@@ -127,7 +119,8 @@ def extract_claims(context: ClaimContext, quotations: list[Quotation]) -> list[C
             out.append(_finish(context, sentence, claim, dated))
     if research:
         out += _heading_recommendations(context, out)
-        out = judge_hypotheses(context, out, roles_of)
+        concluding = [x for x in context.sentences if "conclusion" in roles_of.get(id(x.section), frozenset())]
+        out = judge_hypotheses(out, concluding, context.mentions)
     return sorted(out, key=lambda c: (c.text.start, c.text.end))
 
 
@@ -342,69 +335,3 @@ def _heading_recommendations(context: ClaimContext, claims: list[Claim]) -> list
             out.append(Claim("Recommendation", section.title, None, named, None, None, addressed,
                              match.group("action").strip(), "recommend-heading", " ".join(section.title.text.split())))
     return out
-
-
-def _without_names(context: ClaimContext, span: Span) -> str:
-    """The sentence with the entities it names blanked: names are not what distinguishes one hypothesis."""
-    text = list(span.text)
-    for start, end, _ in context.mentions.within([span]):
-        for i in range(start - span.start, min(len(text), end - span.start)):
-            text[i] = " "
-    return "".join(text)
-
-
-def _terms(text: str) -> list[str]:
-    """Content-word bigrams of a sentence, hyphens dropped ("inter-dependence" = "interdependence")."""
-    words = [w.lower().replace("-", "").rstrip(".’'") for w in _TOKEN.findall(text)]
-    words = [w for w in words if w not in _STOP and len(w) > 2]
-    return [f"{a} {b}" for a, b in pairwise(words)]
-
-
-_POSITIVE = re.compile(
-    r"\b(?:confirms?|supports?|explains?|accounts? for|strongest|exercises? an important|shapes?|determines?)\b", re.I)
-
-
-def judge_hypotheses(context: ClaimContext, claims: list[Claim], roles_of: dict[int, frozenset[str]]) -> list[Claim]:
-    """Each hypothesis judged by the conclusion sentences that open with one of its terms (see the module docs).
-
-    A conclusion sentence judges a hypothesis when a content bigram of the
-    hypothesis occurs in it before a verdict: a negation ("cannot explain",
-    "insufficient") says *not supported*, a limit ("can only explain")
-    *partially supported*, an affirmation ("explains", "exercises an
-    important effect") *supported*; mixed verdicts give *partially supported*.
-    """
-    concluding = [s for s in context.sentences if "conclusion" in roles_of.get(id(s.section), frozenset())]
-    out = []
-    for claim in claims:
-        if claim.type != "Hypothesis":
-            out.append(claim)
-            continue
-        terms = set(_terms(_without_names(context, claim.text)))
-        verdicts = set()
-        for sentence in concluding:
-            text = " ".join(sentence.text.lower().replace("-", "").split())
-            for term in terms:
-                at = text.find(term)
-                if at < 0:
-                    continue
-                verdict = _verdict(text[at + len(term):at + len(term) + 80])
-                if verdict:
-                    verdicts.add(verdict)
-        judgement = None
-        if len(verdicts) == 1:
-            judgement = verdicts.pop()
-        elif verdicts:
-            judgement = "partially supported"
-        out.append(Claim(claim.type, claim.text, claim.claimant, claim.about, claim.hedge, judgement, claim.addressed,
-                         claim.action, claim.cue, claim.section, claim.date))
-    return out
-
-
-def _verdict(after: str) -> str | None:
-    if cues.NOT_SUPPORTED.search(after):
-        return "not supported"
-    if re.search(r"\bonly\b|\bpartially\b|\bpartly\b|\bin part\b", after):
-        return "partially supported"
-    if _POSITIVE.search(after):
-        return "supported"
-    return None
