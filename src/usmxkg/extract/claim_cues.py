@@ -51,7 +51,7 @@ Hedges (:data:`HEDGE`) are the first hedging word of the sentence as written
 ("may", "might", "likely", "appears to", …). Hypothesis judgements
 (:data:`NOT_SUPPORTED`, :data:`PARTIAL`) are read from the findings of the
 conclusions that share a distinctive term with the hypothesis
-(:mod:`usmxkg.extract.claims`).
+(:mod:`usmxkg.extract.hypotheses`).
 """
 
 from __future__ import annotations
