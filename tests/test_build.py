@@ -29,7 +29,9 @@ def test_every_source_file_becomes_one_named_graph(corpus_build):
     source_graphs = {g.identifier for g in dataset.graphs() if str(g.identifier).startswith(GRAPH["source/"])}
     assert source_graphs == {rdflib.URIRef(f"{GRAPH}source/{doc.doc_id}") for doc in result.documents}
     assert {GRAPH.ontology, GRAPH.reference, GRAPH.links} <= {g.identifier for g in dataset.graphs()}
-    assert result.graphs == len(source_graphs) + 3
+    # plus the graph of claims linked across documents, when the rules link any
+    linked = GRAPH["claim-links"] in {g.identifier for g in dataset.graphs()}
+    assert result.graphs == len(source_graphs) + 3 + linked
 
 
 def test_each_document_graph_has_a_typed_titled_document(corpus_build):

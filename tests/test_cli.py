@@ -11,7 +11,7 @@ def test_build_prints_a_summary(tmp_path, capsys):
     assert main(["build", "--sources", str(SOURCES), "--out", str(tmp_path), "--no-validate"]) == 0
     out = capsys.readouterr().out
     assert "documents: 5 (1 catalog-record, 1 news-release, 2 thesis, 1 web-article)" in out
-    assert "triples:" in out and "graphs:    8" in out
+    assert "triples:" in out and "graphs:    9" in out  # 5 sources, ontology, reference, links, claim links
     assert (tmp_path / "graph.nq").exists()
 
 

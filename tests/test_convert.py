@@ -114,7 +114,8 @@ def test_blog_post_has_title_and_no_invented_author(graph):
 
 
 def test_conversion_activity_is_recorded_without_a_time(graph):
-    activities = set(graph.subjects(RDF.type, PROV.Activity))
+    # activities that linked claims across documents name their rule; the others are conversions
+    activities = {a for a in graph.subjects(RDF.type, PROV.Activity) if graph.value(a, USMX.rule) is None}
     assert len(activities) == 5
     assert all(graph.value(a, PROV.startedAtTime) is None for a in activities)
     agents = {graph.value(a, PROV.wasAssociatedWith) for a in activities}
@@ -126,7 +127,9 @@ def test_resolution_report_lists_each_merge_with_its_rule(corpus_build):
     rows = (out / "resolution.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "merged\tkept\trule\tevidence"
     assert len(rows) == len(result.merges) + 1
-    assert any("rebecca-chavez" in row and "reference-label" in row for row in rows[1:])
+    # quotation speakers are resolved against the lexicon when extracted, so a reference-label merge
+    # shows on an organisation named in the notes instead
+    assert any("secretariat-of-national-defense" in row and "reference-label" in row for row in rows[1:])
 
 
 @pytest.mark.parametrize(("fixture", "title", "creators"), [

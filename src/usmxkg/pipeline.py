@@ -17,6 +17,7 @@ from pyoxigraph import Quad, RdfFormat
 from usmxkg.document import Document
 from usmxkg.errors import BuildError, ReadError
 from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, link_claims
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
@@ -47,6 +48,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     validation: ValidationReport | None = None
     merges: list[Merge] = field(default_factory=list)
+    claims: list[ClaimSummary] = field(default_factory=list)
 
     def kinds(self) -> Counter[str]:
         return Counter(doc.kind for doc in self.documents)
@@ -95,7 +97,9 @@ def read_and_emit(
         seen[doc.doc_id] = path
         result.documents.append(doc)
         clock = time.perf_counter()
-        quads += emit_document(doc, gazetteer, started)
+        emitted = emit_document(doc, gazetteer, started)
+        result.claims += claim_summaries(emitted)
+        quads += emitted
         emitting += time.perf_counter() - clock
         result.warnings += [f"{path}: {w}" for w in doc.warnings]  # with what emission found (totals checks)
     if errors and not keep_going:
@@ -107,7 +111,10 @@ def read_and_emit(
 
 
 def resolve_with_curated(quads: list[Quad], paths: ReferencePaths, result: BuildResult) -> list[Quad]:
-    """Reduce step: add the curated graphs and resolve entities across all documents."""
+    """Reduce step: link claims across documents, add the curated graphs and resolve entities."""
+    clock = time.perf_counter()
+    quads = quads + link_claims(result.claims)
+    result.timings["claim-links"] = time.perf_counter() - clock
     clock = time.perf_counter()
     quads = quads + curated_quads(paths)
     result.timings["curated"] = time.perf_counter() - clock
@@ -185,7 +192,7 @@ def convert(
     result = BuildResult()
     quads = resolve_with_curated(read_and_emit(list(files), paths, result, keep_going), paths, result)
     if not with_curated:
-        quads = [q for q in quads if str(q.graph_name).strip("<>").startswith(SOURCE_GRAPHS)]
+        quads = [q for q in quads if str(q.graph_name).strip("<>").startswith((SOURCE_GRAPHS, LINK_GRAPH))]
     dataset = canonical_dataset(quads)
     result.quads = len(dataset)
     result.graphs = len({q.graph_name for q in dataset})

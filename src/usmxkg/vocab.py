@@ -129,7 +129,9 @@ class USMX(DefinedNamespace):
     program: URIRef
     recipient: URIRef
     recommendedTo: URIRef
+    relatedClaim: URIRef
     secondReader: URIRef
+    sourcedBy: URIRef
     signedAgreement: URIRef
     speaker: URIRef
     subOrganizationOf: URIRef
@@ -148,7 +150,10 @@ class USMX(DefinedNamespace):
     distributionStatement: URIRef
     fiscalYear: URIRef
     fundingStage: URIRef
+    hedge: URIRef
+    inSection: URIRef
     jobTitle: URIRef
+    judgement: URIRef
     noteMark: URIRef
     pageCount: URIRef
     percentage: URIRef
@@ -158,6 +163,7 @@ class USMX(DefinedNamespace):
     recommendedAction: URIRef
     reportType: URIRef
     rowHeading: URIRef
+    rule: URIRef
     statedTotal: URIRef
     studentCount: URIRef
     subjectTerm: URIRef

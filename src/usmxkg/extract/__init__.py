@@ -9,9 +9,11 @@ cache. Each kind of fact has its own module; this function only calls them.
 from __future__ import annotations
 
 from usmxkg.document import Document
+from usmxkg.extract.claims import claim_context, extract_claims
 from usmxkg.extract.facts import Facts
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.policy_facts import add_policy_facts
+from usmxkg.extract.quotations import extract_quotations
 
 __all__ = ["Facts", "extract"]
 
@@ -20,4 +22,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Facts:
     """Every kind of fact the extractors find in ``doc`` (``gazetteer``: the reference names)."""
     facts = Facts(doc.doc_id)
     add_policy_facts(doc, gazetteer, facts)
+    context = claim_context(doc, gazetteer)
+    facts.quotations = extract_quotations(doc, context.paragraphs, context.sentences, context.speakers)
+    facts.claims = extract_claims(context, facts.quotations)
     return facts

@@ -194,7 +194,6 @@ class Emitter:
                 continue
             for span in self.doc.fields.get(name, []):
                 self.makers[rule.make](subject, rule, span)
-        self._quotations()
 
     def _title(self) -> None:
         """The first title; variants with the same words are more evidence, others alternative titles."""
@@ -281,39 +280,6 @@ class Emitter:
         self.sink.add(org, PROV.wasDerivedFrom, iri(self.source))
         add_evidence(self.sink, self.doc.doc_id, org, span)
         return org
-
-    def _quotations(self) -> None:
-        """Quoted speech becomes a ``usmx:Quotation`` claim attributed to its speaker."""
-        speakers = speaker_names(self.doc)
-        for quote in self.doc.quotes:
-            claim = f"{self.source}/quotation/{quote.text.start}-{quote.text.end}"
-            self.sink.add(claim, RDF.type, iri(USMX.Quotation))
-            self.sink.add(claim, RDF.value, text(quote.text.text))
-            self.sink.add(claim, PROV.wasDerivedFrom, iri(self.source))
-            self.sink.add(self.work, SCHEMA.mentions, iri(claim))
-            add_evidence(self.sink, self.doc.doc_id, claim, quote.text)
-            name = speakers.get(quote.speaker)
-            if name:
-                person = entity_iri("person", person_key(name))
-                self.sink.add(person, RDF.type, iri(USMX.Person))
-                self.sink.add(person, RDFS.label, text(name))
-                self.sink.add(person, PROV.wasDerivedFrom, iri(self.source))
-                self.sink.add(claim, USMX.speaker, iri(person))
-                self.sink.add(claim, PROV.wasAttributedTo, iri(person))
-
-
-def speaker_names(doc: Document) -> dict[str, str]:
-    """Speaker strings as written → the fullest name in the document that ends with them.
-
-    News copy names a speaker in full once ("Rebecca B. Chavez") and by family
-    name afterwards ("Chavez"); both are one person.
-    """
-    written = sorted({q.speaker for q in doc.quotes if q.speaker}, key=len, reverse=True)
-    full: dict[str, str] = {}
-    for name in written:
-        longer = next((f for f in written if len(f) > len(name) and f.endswith(" " + name)), None)
-        full[name] = longer or name
-    return full
 
 
 def institution_name(written: str) -> str:

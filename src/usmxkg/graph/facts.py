@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from usmxkg.document import Document
 from usmxkg.extract.facts import Facts
+from usmxkg.graph.claims import emit_claims, emit_quotations
 from usmxkg.graph.cube import emit_tables, mismatch_message
 from usmxkg.graph.events import emit_events
 from usmxkg.graph.initiatives import emit_funding, emit_initiatives
@@ -24,3 +25,5 @@ def emit_facts(sink: QuadSink, doc: Document, work: str, facts: Facts) -> None:
     emit_tables(sink, doc, work, facts.tables)
     doc.warnings.extend(f"{t.label or 'table'}: {mismatch_message(c)}" for t in facts.tables for c in t.checks
                         if not c.holds)
+    emit_quotations(sink, doc, work, facts.quotations)
+    emit_claims(sink, doc, work, facts.claims)
