@@ -177,12 +177,12 @@ def test_2016_release_attributes_claims_and_quotations_to_the_official_on_its_da
 
 
 def test_every_corpus_claim_has_evidence_equal_to_the_words_it_names(corpus_dataset: rdflib.Dataset) -> None:
-    """Each claim's pieces are exact spans of the text, make up its rdf:value, and are its evidence selectors."""
+    """Each claim's pieces are exact spans of the text, make up its schema:text, and are its evidence selectors."""
     query = """
     PREFIX usmx: <https://w3id.org/usmx-kg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
     SELECT ?claim ?value ?start ?end WHERE { GRAPH ?g {
-        ?claim rdf:value ?value ; usmx:evidence ?e .
+        ?claim schema:text ?value ; usmx:evidence ?e .
         ?e oa:hasSelector ?p . ?p rdf:type oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
         FILTER (CONTAINS(STR(?claim), "/claim/") || CONTAINS(STR(?claim), "/quotation/")) } }"""
     values: dict[str, str] = {}
@@ -274,12 +274,13 @@ BROKEN_CLAIMS = """
 @prefix usmx: <https://w3id.org/usmx-kg/ontology#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix schema: <https://schema.org/> .
 @prefix ex: <http://example.org/> .
 
 ex:thesis a usmx:Thesis ; <http://purl.org/dc/terms/title> "A title" .
-ex:twoTexts a usmx:Finding ; rdf:value "one" , "two" ; prov:wasAttributedTo ex:author ;
+ex:twoTexts a usmx:Finding ; schema:text "one" , "two" ; prov:wasAttributedTo ex:author ;
     prov:wasDerivedFrom ex:thesis ; usmx:evidence ex:ev .
-ex:orphan a usmx:Hypothesis ; rdf:value "no claimant, no document, no evidence" ; prov:wasDerivedFrom ex:text .
+ex:orphan a usmx:Hypothesis ; schema:text "no claimant, no document, no evidence" ; prov:wasDerivedFrom ex:text .
 """
 
 
@@ -290,7 +291,7 @@ def test_claim_shape_needs_one_text_a_claimant_a_document_and_evidence() -> None
     report = validate_graph(data)
     assert not report.conforms
     for message in (
-        "a claim needs exactly one rdf:value string",
+        "a claim needs exactly one schema:text string",
         "a claim needs at least one claimant (prov:wasAttributedTo)",
         "a claim is derived from a document (prov:wasDerivedFrom a usmx:Document)",
         "a claim needs text evidence",

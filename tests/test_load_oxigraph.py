@@ -48,7 +48,7 @@ def test_load_with_graph_store_protocol_answers_like_embedded_and_is_idempotent(
     with OxigraphServer() as server:
         assert main(["load", "--dataset", str(dataset), "--endpoint", server.base, "--store", "oxigraph"]) == 0
         out = capsys.readouterr().out
-        assert "in 8 graphs" in out and "(gsp," in out
+        assert "in 9 graphs" in out and "(gsp," in out
         store = remote(server)
         assert store.graphs() == embedded.graphs()
         first = snapshot(store)

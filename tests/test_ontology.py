@@ -793,5 +793,4 @@ def test_ontology_with_the_corpus_graph_is_owl2_dl(corpus_build, tmp_path: Path)
         if not str(context).endswith("graph/links"):
             graph.add((s, p, o))
     violations = _owl2_dl_violations(graph, tmp_path)
-    remaining = [v for v in violations if "rdf:value" not in v]  # claims' text: being moved off rdf:value
-    assert not remaining, "\n".join(remaining[:20])
+    assert not violations, "\n".join(violations[:20])

@@ -13,7 +13,7 @@ from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.emit import emit_document
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths
-from usmxkg.vocab import ID, OA, USMX
+from usmxkg.vocab import ID, OA, SCHEMA, USMX
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "claims"
@@ -66,7 +66,7 @@ def test_quotations_in_rdf_keep_speaker_language_and_source_note(gazetteer: Gaze
     assert len(quotes) == 2
     speaker = URIRef(f"{ID}person/lorena-v-quintero")
     (block,) = [q for q in quotes if graph.value(q, USMX.speaker) == speaker]
-    value = graph.value(block, RDF.value)
+    value = graph.value(block, SCHEMA.text)
     assert value.language == "en" and str(value).startswith("Liaison is a habit before it is a policy")
     assert graph.value(block, PROV.wasAttributedTo) == speaker
     note = graph.value(block, USMX.sourcedBy)
@@ -80,4 +80,4 @@ def test_news_quotations_in_rdf_name_the_reference_official(gazetteer: Gazetteer
     quotes = set(graph.subjects(RDF.type, USMX.Quotation))
     assert len(quotes) == 12
     assert {graph.value(q, USMX.speaker) for q in quotes} == {URIRef(f"{ID}person/rebecca-chavez")}
-    assert all(graph.value(q, RDF.value).language == "en" for q in quotes)
+    assert all(graph.value(q, SCHEMA.text).language == "en" for q in quotes)

@@ -41,6 +41,9 @@ _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 _PATTERNS = [
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})$"),
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})$"),
+    # DD-MM-YYYY with hyphens: the form the Report Documentation Page (SF 298 Rev. 8-98, box 1) prescribes;
+    # U.S. month-first dates are written with slashes and are not read.
+    re.compile(r"^(?P<day>\d{1,2})-(?P<mnum>\d{1,2})-(?P<year>\d{4})$"),
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$"),
     re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})$"),
     re.compile(rf"^{_MONTH},?\s+(?P<year>\d{{4}})$"),
@@ -66,6 +69,8 @@ def parse_date(text: str) -> ParsedDate | None:
     ParsedDate(lexical='2016-10-18', datatype='date')
     >>> parse_date("2010-03")
     ParsedDate(lexical='2010-03', datatype='gYearMonth')
+    >>> parse_date("08-06-2012")
+    ParsedDate(lexical='2012-06-08', datatype='date')
     >>> parse_date("sometime") is None
     True
     """

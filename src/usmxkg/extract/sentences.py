@@ -282,5 +282,5 @@ def running_pieces(doc: Document, span: Span, excluded: list[tuple[int, int]] | 
 
 
 def claim_text(pieces: tuple[Span, ...]) -> str:
-    """The words of a claim's pieces, joined by one space, whitespace runs squeezed (its ``rdf:value``)."""
+    """The words of a claim's pieces, joined by one space, whitespace runs squeezed (its ``schema:text``)."""
     return " ".join(" ".join(piece.text.split()) for piece in pieces)

@@ -34,7 +34,7 @@ from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from usmxkg.vocab import GRAPH, ID, PROV, RDF, USMX
+from usmxkg.vocab import GRAPH, ID, PROV, RDF, SCHEMA, USMX
 
 LINK_GRAPH = f"{GRAPH}claim-links"
 MIN_SHARED = 3
@@ -86,7 +86,7 @@ def claim_summaries(quads: list[Quad]) -> list[ClaimSummary]:
         subject, predicate, obj = quad.subject.value, quad.predicate.value, quad.object
         if predicate == str(RDF.type) and obj.value in _CLAIM_TYPES:
             types[subject] = _CLAIM_TYPES[obj.value]
-        elif predicate == str(RDF.value) and isinstance(obj, Literal):
+        elif predicate == str(SCHEMA.text) and isinstance(obj, Literal):
             values[subject] = obj.value
         elif predicate == str(USMX.about):
             about[subject].add(obj.value)

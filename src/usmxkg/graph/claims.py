@@ -3,7 +3,7 @@
 Every claim is a resource ``…/source/{id}/claim/{start}-{end}`` (a quotation
 ``…/quotation/{start}-{end}``) with:
 
-* ``rdf:type`` its ``usmx:`` class; ``rdf:value`` its words, tagged with the
+* ``rdf:type`` its ``usmx:`` class; ``schema:text`` its words, tagged with the
   document's language when known (a sentence that a block of notes
   interrupts is given without the notes, and has one evidence node per
   piece, so each ``oa:exact`` is words of the value);
@@ -67,7 +67,7 @@ def emit_quotations(sink: QuadSink, doc: Document, work: str, quotations: list[Q
         node = claim_iri(doc.doc_id, quote.text, "quotation")
         pieces = running_pieces(doc, quote.text, excluded)
         sink.add(node, RDF.type, iri(USMX.Quotation))
-        sink.add(node, RDF.value, text(claim_text(pieces), quote.lang))
+        sink.add(node, SCHEMA.text, text(claim_text(pieces), quote.lang))
         sink.add(node, PROV.wasDerivedFrom, source)
         sink.add(node, PROV.wasDerivedFrom, iri(work))
         sink.add(work, SCHEMA.mentions, iri(node))
@@ -108,7 +108,7 @@ def emit_claims(sink: QuadSink, doc: Document, work: str, claims: list[Claim]) -
         node = claim_iri(doc.doc_id, claim.text)
         pieces = running_pieces(doc, claim.text, excluded)
         sink.add(node, RDF.type, iri(USMX[claim.type]))
-        sink.add(node, RDF.value, text(claim_text(pieces), lang))
+        sink.add(node, SCHEMA.text, text(claim_text(pieces), lang))
         sink.add(node, PROV.wasDerivedFrom, iri(work))
         sink.add(node, PROV.wasDerivedFrom, source)
         sink.add(work, SCHEMA.mentions, iri(node))

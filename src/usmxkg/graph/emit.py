@@ -196,13 +196,24 @@ class Emitter:
                 self.makers[rule.make](subject, rule, span)
 
     def _title(self) -> None:
-        """The first title; variants with the same words are more evidence, others alternative titles."""
+        """The first title; variants with the same words are more evidence, others alternative titles.
+
+        A title followed by a colon announces its subtitle (a form that
+        printed the two parts apart): the work's title is then both, joined
+        as "Title: Subtitle" (CMOS 8.164).
+        """
         titles = self.doc.fields.get("title", [])
         if not titles:
             return
         main = fold(titles[0].text)
         lang = self.doc.language
-        self.sink.add(self.work, DCTERMS.title, text(" ".join(titles[0].text.split()), lang))
+        written = " ".join(titles[0].text.split())
+        subtitle = self.doc.first("subtitle")
+        after = self.doc.text[titles[0].end:titles[0].end + 3].lstrip()
+        if subtitle is not None and (written.endswith(":") or after.startswith(":")):
+            written = f"{written.rstrip(' :')}: {' '.join(subtitle.text.split())}"
+            add_evidence(self.sink, self.doc.doc_id, self.work, subtitle)
+        self.sink.add(self.work, DCTERMS.title, text(written, lang))
         for span in titles:
             if fold(span.text) != main:
                 self.sink.add(self.work, DCTERMS.alternative, text(" ".join(span.text.split()), lang))
