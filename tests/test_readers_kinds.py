@@ -8,7 +8,6 @@ readers never see a file name. Fixtures under ``tests/data/kinds`` and
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -416,12 +415,9 @@ def test_fifty_megabyte_file(tmp_path: Path) -> None:
     path = tmp_path / "large.txt"
     path.write_text("A generated long article\n" + unit * (50_000_000 // len(unit)), encoding="utf-8")
     assert path.stat().st_size >= 49_000_000
-    start = time.perf_counter()
-    doc = read_path(path)
-    elapsed = time.perf_counter() - start
+    doc = read_path(path)  # how fast is measured by bench/, never asserted here
     assert doc.kind == "web-article"
     assert len(doc.paragraphs) > 50_000
-    assert elapsed < 120
 
 
 def test_structure_failure_keeps_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
