@@ -128,3 +128,16 @@ def test_corpus_events_in_the_graph(corpus_dataset: rdflib.Dataset) -> None:
     assert any(corpus_dataset.quads((command, USMX.establishedEntity, rdflib.URIRef(
         "https://w3id.org/usmx-kg/id/institution/united-states-northern-command"), None)))
     assert any(corpus_dataset.quads((command, USMX.evidence, None, None)))
+
+
+def test_a_battle_dated_inside_the_one_war_the_document_dates_is_part_of_it(gazetteer: Gazetteer,
+                                                                            tmp_path: Path) -> None:
+    text = ("I. HISTORY\n\nThe Mexican–American War (1846–1848) changed the border between the two countries. "
+            "On September 13, 1847, the Battle of Chapultepec ended the last resistance near the capital. "
+            "The Attack on Pearl Harbor in 1941 brought the two countries closer.\n")
+    path = tmp_path / "history.txt"
+    path.write_text(text, encoding="utf-8")
+    events = {e.entity.label: e for e in _events(path, gazetteer)}
+    battle = events["Battle of Chapultepec"]
+    assert battle.part_of is not None and battle.part_of.label == "Mexican–American War"
+    assert events["Attack on Pearl Harbor"].part_of is None  # no war of 1941 is dated here

@@ -2,9 +2,9 @@
 
 Each pack query is run on the built corpus, asserting what the corpus states (the known answer,
 not a row count, wherever the sources state it), and on ``tests/data/queries/facts.trig``, a
-small invented graph that also holds the kinds of fact the converters do not extract yet
-(claims, events, programs, funding tables). A query added to the pack without both checks
-fails :func:`test_every_query_is_checked`.
+small invented graph that holds every kind of fact the pack asks about, including those the
+corpus does not state (programs' agents, kinds of cooperation, supporting and contradicting
+claims). A query added to the pack without both checks fails :func:`test_every_query_is_checked`.
 """
 
 from __future__ import annotations
@@ -234,16 +234,10 @@ def on(table: dict[str, Check], prefix: str) -> Callable[[Check], Check]:
     return register
 
 
-def empty_today(*prefixes: str) -> None:
-    """Queries about facts the converters do not extract yet: the corpus answers nothing today."""
-    for prefix in prefixes:
-        def check(store: Store, name: str = q(prefix)) -> None:
-            assert run(store, QUERIES[name]).rows == ()
-        CORPUS[q(prefix)] = check
-
-
-empty_today("010", "012", "014", "015", "016", "017", "018", "019", "020", "021", "022",
-            "026", "027", "028", "030")
+MERIDA_TABLE = ID + "source/16e427422de63914/table/1"
+IMET_TABLE = ID + "source/16e427422de63914/table/2"
+ESF, INCLE, FMF = (ID + "program/" + slug for slug in (
+    "economic-support-fund", "international-narcotics-control-and-law-enforcement", "foreign-military-financing"))
 
 
 @on(CORPUS, "001")
@@ -283,8 +277,10 @@ def _(store: Store) -> None:
 @on(CORPUS, "004")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("004")], author="person:oscar-r-martinez")
-    assert record(rows, document=BUILDING_TRUST)["ranks"] == "Major, United States Air Force"
-    assert record(rows, document=BUILDING_TRUST)["priorDegrees"] == "B.S., Wayland Baptist University, 2001"
+    # The 2014 title page: "Oscar R. Martinez / Major, United States Air Force / B.S., Wayland Baptist …"
+    row = record(rows, document=BUILDING_TRUST)
+    assert "Major" in row["ranks"].split("; ") and "United States Air Force" in row["affiliations"].split("; ")
+    assert row["priorDegrees"] == "B.S., Wayland Baptist University, 2001"
     rows = run(store, QUERIES[q("004")], author="person:jim-garamone")
     assert column(rows, "document") == [DOD_OFFICIAL]
 
@@ -300,11 +296,15 @@ def _(store: Store) -> None:
 @on(CORPUS, "006")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("006")])
-    assert column(rows, "label") == ["201st Fighter Squadron", "Escuela Superior de Guerra", "Heroico Colegio Militar",
-                                     "Mexican Air Force", "Mexican Army", "Mexican Expeditionary Air Force"]
+    labels = column(rows, "label")
+    assert labels == sorted(labels)
+    assert {"201st Fighter Squadron", "Escuela Superior de Guerra", "Heroico Colegio Militar", "Mexican Air Force",
+            "Mexican Army", "Mexican Expeditionary Air Force"} <= set(labels)
+    assert "Mexican Navy" not in labels  # the navy is SEMAR's, not SEDENA's
     assert record(rows, label="201st Fighter Squadron")["parentName"] == "Mexican Expeditionary Air Force"
     navy = run(store, QUERIES[q("006")], root="inst:secretariat-of-the-navy")
-    assert column(navy, "label") == ["Heroica Escuela Naval Militar", "Mexican Navy"]
+    assert {"Heroica Escuela Naval Militar", "Mexican Navy"} <= set(column(navy, "label"))
+    assert not set(column(navy, "label")) & set(labels)
 
 
 @on(CORPUS, "007")
@@ -329,6 +329,15 @@ def _(store: Store) -> None:
     assert SEDENA not in column(rows, "other")
 
 
+@on(CORPUS, "010")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("010")])
+    # Both NPS title pages name a major of the U.S. Air Force as the author.
+    for person in ("person:oscar-r-martinez", "person:rafael-h-garza"):
+        row = record(rows, person=ID + person.replace(":", "/"))
+        assert row["institutionLabel"] == "United States Air Force" and row["ranks"] == "Major"
+
+
 @on(CORPUS, "011")
 def _(store: Store) -> None:
     assert record(run(store, QUERIES[q("011")], acronym="SEDENA"), text="SEDENA")["entities"] == \
@@ -339,46 +348,208 @@ def _(store: Store) -> None:
                                                     "Center for Homeland Defense and Security"}
 
 
+@on(CORPUS, "012")
+def _(store: Store) -> None:
+    # The corpus states who runs programs only through anaphora ("The Department of State manages
+    # these programs"), which the converters do not resolve: no program has a stated agent.
+    assert run(store, QUERIES[q("012")]).rows == ()
+
+
 @on(CORPUS, "013")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("013")])
     assert record(rows, label="International Military Education and Training")["kind"] == \
         USMX + "EducationAndTrainingProgram"
-    assert record(rows, label="Foreign Military Financing")["kind"] == USMX + "FundingAccount"
+    assert record(rows, label="Mérida Initiative")["kind"] == USMX + "SecurityAssistanceProgram"
+    assert {"Plan DN-III-E", "Sectorial Plan of National Defense", "State Partnership Program"} <= set(
+        column(rows, "label"))
+    # An appropriation account is not a program; generic phrases and book titles are not programs.
+    assert not {"Foreign Military Financing", "Sectorial Plan", "Related Program", "Between Partnership"} & set(
+        column(rows, "label"))
+
+
+@on(CORPUS, "014")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("014")])
+    # Table 1 of the 2014 thesis: three accounts; FMF "Not applicable" from FY2012; totals left out.
+    assert len(rows.rows) == 9 + 9 + 6
+    assert {r["account"].value for r in rows.records()} == {ESF, INCLE, FMF}
+    row = record(rows, account=FMF, appropriation="FY2008 Supp. (P.L. 110-252)")
+    assert (row["fiscalYear"], row["amount"], row["unit"]) == (
+        "2008", "116.5", "https://w3id.org/usmx-kg/vocab/unit/million-us-dollars")
+    assert record(rows, account=INCLE, appropriation="FY2009 (P.L. 111-8)")["amount"] == "246"
+    assert record(rows, account=ESF, appropriation="FY2012 (P.L. 112-74)")["amount"] == "33.3"
+
+
+@on(CORPUS, "015")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("015")])
+    totals = {r["account"].value: (float(r["total"].value), r["years"].value) for r in rows.records()}
+    # FMF's FY2008–FY2011 cells add up to the table's own "Account Totals" cell, 428.8; the stated
+    # totals are not counted again. ESF and INCLE include the FY2013 and FY2014 requests.
+    assert totals[FMF] == (pytest.approx(428.8), "4")
+    assert totals[ESF] == (pytest.approx(171.3), "7")
+    assert totals[INCLE] == (pytest.approx(1747.1), "7")
+
+
+@on(CORPUS, "016")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("016")])
+    # Table 2 of the 2014 thesis: IMET students, students in PME programs and their share, FY08–FY12.
+    by_year: dict[str, list[str]] = {}
+    for r in rows.records():
+        assert r["receiver"].value == ID + "place/mexico"
+        by_year.setdefault(r["fiscalYear"].value, []).append(
+            r["students"].value if "students" in r else r["percentage"].value + "%")
+    assert by_year["2008"] == ["27", "13", "48.1%"] and by_year["2009"] == ["120", "34", "28.3%"]
+    assert sorted(by_year) == ["2008", "2009", "2010", "2011", "2012"]
+
+
+@on(CORPUS, "017")
+def _(store: Store) -> None:
+    # No converter yet states a program's kind of cooperation (usmx:cooperationKind).
+    assert run(store, QUERIES[q("017")]).rows == ()
+
+
+@on(CORPUS, "018")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("018")])
+    assert int(record(rows, label="War on drugs")["claims"]) >= 1
+    assert ID + "policy/constitution-of-mexico" in column(rows, "policy")
+
+
+@on(CORPUS, "019")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("019")])
+    start = {}
+    for r in rows.records():
+        start.setdefault(r["label"].value, set()).add(r["start"].value)
+    assert len(start) >= 15
+    assert start["Mexican–American War"] == {"1846"}
+    assert {"1848"} == {r["end"].value for r in rows.records() if r["label"].value == "Mexican–American War"}
+    assert start["Battle of Chapultepec"] == {"1847-09-13"}
+    assert "1914-04-21" in start["United States occupation of Veracruz"]
+    assert start["Establishment of United States Northern Command"] == {"2002"}
+    assert start["Establishment of Mérida Initiative"] == {"2008"}
+    assert start["September 11 attacks"] == {"2001-09-11"}
+    years = [r["start"].value[:4] for r in rows.records()]
+    assert years == sorted(years)
+
+
+@on(CORPUS, "020")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("020")])
+    # The 2014 thesis dates the war 1846–1848 and, in it, the April 1846 clash and Chapultepec (1847).
+    assert {(r["warLabel"].value, r["start"].value) for r in rows.records()} == {
+        ("Mexican–American War", "1846-04-24"), ("Mexican–American War", "1847-09-13")}
+    assert record(rows, battleLabel="Battle of Chapultepec")["country"] == "Mexico"
+
+
+@on(CORPUS, "021")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("021")])
+    assert record(rows, participantLabel="William J. Perry")["date"] == "1995"
+    assert record(rows, participantLabel="Robert Gates")["date"] == "2008"
+    assert set(column(rows, "place")) == {"Mexico"} and set(column(rows, "type")) == {USMX + "Meeting"}
+
+
+@on(CORPUS, "022")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("022")])
+    assert record(rows, label="United States Northern Command")["date"] == "2002"
+    assert record(rows, label="Mérida Initiative")["date"] == "2008"
 
 
 @on(CORPUS, "023")
 def _(store: Store) -> None:
-    assert column(run(store, QUERIES[q("023")]), "label") == [
-        "General Agreement on Tariffs and Trade", "North American Free Trade Agreement",
-        "Security and Prosperity Partnership of North America", "Treaty of Guadalupe Hidalgo", "Treaty of Tlatelolco"]
+    rows = run(store, QUERIES[q("023")])
+    assert {"General Agreement on Tariffs and Trade", "North American Free Trade Agreement",
+            "Security and Prosperity Partnership of North America", "Treaty of Guadalupe Hidalgo",
+            "Treaty of Tlatelolco"} <= set(column(rows, "label"))
+    assert record(rows, label="North American Free Trade Agreement")["date"] == "1994"
 
 
 @on(CORPUS, "024")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("024")], claimant="person:rebecca-chavez")
-    assert len(rows.rows) == 12 and set(column(rows, "document")) == {DOD_OFFICIAL}
-    assert set(column(rows, "type")) == {USMX + "Quotation"}
-    for row in rows.records():
-        assert row["exact"].value == row["text"].value
+    claims = {r["claim"].value: r for r in rows.records()}
+    assert set(column(rows, "document")) == {DOD_OFFICIAL}
+    assert {r["type"].value for r in claims.values()} == {USMX + "Quotation", USMX + "Assertion"}
+    texts = {r["text"].value for r in claims.values()}
+    assert {"Mexico has its foot on the gas pedal", "Mexico determines the speed",
+            "Building trust, she said, is important for the relationship to get better."} <= texts
+    assert len(claims) >= 15
+    for row in claims.values():
         assert int(row["end"].value) - int(row["start"].value) == len(row["exact"].value)
-    assert run(store, QUERIES[q("024")], document=f"<{BUILDING_TRUST}>").rows == ()
+        if row["type"].value == USMX + "Quotation":
+            assert row["exact"].value == row["text"].value
+    assert run(store, QUERIES[q("024")], claimant="person:rebecca-chavez",
+               document=f"<{BUILDING_TRUST}>").rows == ()
 
 
 @on(CORPUS, "025")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("025")])
-    assert set(column(rows, "speakerName")) == {"Rebecca Chavez"} and set(column(rows, "document")) == {DOD_OFFICIAL}
-    assert "Mexico has its foot on the gas pedal" in column(rows, "text")
-    starts = [int(s) for s in column(rows, "start")]
+    chavez = [r for r in rows.records() if r["speakerName"].value == "Rebecca Chavez"]
+    assert {r["document"].value for r in chavez} == {DOD_OFFICIAL}
+    assert "Mexico has its foot on the gas pedal" in {r["text"].value for r in chavez}
+    starts = [int(r["start"].value) for r in chavez]
     assert starts == sorted(starts) and len(starts) == 12
+    seelke = record(rows, speakerName="Clare Ribando Seelke")
+    assert seelke["document"] == BUILDING_TRUST and seelke["text"].startswith("the Mexican government notified")
+
+
+@on(CORPUS, "026")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("026")])
+    actions = {r["action"].value: r for r in rows.records()}
+    guidance = actions["provide direct strategic guidance and control of BPC activities to build “partnership trust”"]
+    assert guidance["advised"].value == ID + "institution/united-states-northern-command"
+    assert guidance["document"].value == BUILDING_TRUST
+    assert int(record(run(store, QUERIES[q("029")]), document=BUILDING_TRUST,
+                      type=USMX + "Recommendation")["claims"]) == len(
+        [r for r in actions.values() if r["document"].value == BUILDING_TRUST])
+
+
+@on(CORPUS, "027")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("027")])
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for r in rows.records():
+        kinds.setdefault((r["thesis"].value, r["type"].value.split("#")[1]), []).append(r["text"].value)
+    assert "How much assistance is the U.S. providing to the Mexican military?" in kinds[
+        (BUILDING_TRUST, "ResearchQuestion")]
+    assert len(kinds[(TRADING_PARTNERS, "Hypothesis")]) >= 3
+    assert len(kinds[(TRADING_PARTNERS, "Finding")]) >= 3 and len(kinds[(BUILDING_TRUST, "Finding")]) >= 3
+    assert any(t.startswith("The thesis finds that World War II") for t in kinds[(TRADING_PARTNERS, "Finding")])
+
+
+@on(CORPUS, "028")
+def _(store: Store) -> None:
+    # Claims are linked across documents as candidates (usmx:relatedClaim) only; no rule in the
+    # converters is confident enough to say one supports or contradicts another on the corpus.
+    assert run(store, QUERIES[q("028")]).rows == ()
 
 
 @on(CORPUS, "029")
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("029")])
-    assert [(r["document"].value, r["type"].value, r["claims"].value) for r in rows.records()] == [
-        (DOD_OFFICIAL, USMX + "Quotation", "12")]
+    counts = {(r["document"].value, r["type"].value.split("#")[1]): int(r["claims"].value) for r in rows.records()}
+    assert counts[(DOD_OFFICIAL, "Quotation")] == 12
+    assert set(counts) >= {(TRADING_PARTNERS, "Hypothesis"), (BUILDING_TRUST, "ResearchQuestion"),
+                           (BUILDING_TRUST, "Recommendation")}
+    assert not any(document == ID + "source/4d86e1b7adf828d3/record" for document, _ in counts)
+    chavez = {r["claim"].value for r in run(store, QUERIES[q("024")], document=f"<{DOD_OFFICIAL}>").records()}
+    assert sum(n for (document, _), n in counts.items() if document == DOD_OFFICIAL) == len(chavez)
+
+
+@on(CORPUS, "030")
+def _(store: Store) -> None:
+    rows = run(store, QUERIES[q("030")])
+    claims = {r["entity"].value: int(r["claims"].value) for r in rows.records()}
+    assert claims[ID + "place/united-states"] >= claims[ID + "place/mexico"] > 10
+    northcom = record(rows, entity=ID + "institution/united-states-northern-command")
+    assert int(northcom["normative"]) > 0  # the 2014 thesis addresses recommendations to USNORTHCOM
 
 
 @on(CORPUS, "031")
@@ -401,7 +572,10 @@ def _(store: Store) -> None:
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("033")])
     assert rows.records()[0]["document1"].value == BUILDING_TRUST
-    assert record(rows, document2=TRADING_PARTNERS)["shared"] == "5"
+    # Both theses cite "Generals in the Palacio", "Modern Latin America", "Opening the Mexican Door",
+    # "Mexico's Armed Forces", "Strategy, Security, and Spies", "Strategic Interests in the
+    # U.S.-Mexican Relationship" and "U.S.-Mexico Defense Relations: An Incompatible Interface".
+    assert record(rows, document2=TRADING_PARTNERS)["shared"] == "7"
 
 
 @on(CORPUS, "034")
@@ -432,8 +606,10 @@ def _(store: Store) -> None:
 def _(store: Store) -> None:
     rows = run(store, QUERIES[q("037")])
     news = "https://w3id.org/usmx-kg/graph/source/9e43536ae39ac91e"
-    assert record(rows, graph=news, **{"class": USMX + "Claim"})["resources"] == "12"
-    assert all(g.startswith("https://w3id.org/usmx-kg/graph/source/") for g in column(rows, "graph"))
+    claims = {r["claim"].value for r in run(store, QUERIES[q("024")], document=f"<{DOD_OFFICIAL}>").records()}
+    assert record(rows, graph=news, **{"class": USMX + "Claim"})["resources"] == str(len(claims))
+    assert record(rows, graph=news, **{"class": USMX + "Document"})["resources"] == "1"
+    assert all(g.startswith("https://w3id.org/usmx-kg/graph/") for g in column(rows, "graph"))
 
 
 @on(CORPUS, "038")
@@ -742,7 +918,9 @@ def _(store: Store) -> None:
     assert record(rows, graph="https://w3id.org/usmx-kg/graph/source/f100000000000001",
                   **{"class": USMX + "Claim"})["resources"] == "4"
     assert record(rows, graph="https://w3id.org/usmx-kg/graph/source/f200000000000002",
-                  **{"class": USMX + "Program"})["resources"] == "2"
+                  **{"class": USMX + "Program"})["resources"] == "1"
+    assert record(rows, graph="https://w3id.org/usmx-kg/graph/source/f200000000000002",
+                  **{"class": USMX + "FundingAccount"})["resources"] == "1"
 
 
 @on(FACTS, "038")

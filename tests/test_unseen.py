@@ -19,7 +19,7 @@ from tests.unseen import FOLDER, checks
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 
-REQUIRED = 0.24
+REQUIRED = 0.90
 """Share of the checks that must hold."""
 
 SHINGLE = 8

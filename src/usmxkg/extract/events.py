@@ -36,7 +36,7 @@ two documents at different precisions is one event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.facts import DateValue, Entity, Event
@@ -163,6 +163,29 @@ def extract_events(doc: Document, sentences: list[Span], lexicon: Lexicon) -> li
             if key not in seen:
                 seen.add(key)
                 out.append(event)
+    return _battles_in_wars(out)
+
+
+def _battles_in_wars(events: list[Event]) -> list[Event]:
+    """Each battle dated inside exactly one war that the same document dates, as part of that war.
+
+    The rule: a document that gives a war's first and last years and dates a
+    battle within them places the battle in that war (a battle of 1847 in a
+    text on the war of 1846–1848). Two such wars, or a war with no end year,
+    decide nothing.
+    """
+    wars = [e for e in events if e.type == "War" and e.start is not None and e.end is not None]
+    out = []
+    for event in events:
+        dated = event.start or event.end
+        if event.type == "Battle" and event.part_of is None and dated is not None:
+            year = dated.lexical[:4]
+            inside = {w.entity.key: w.entity for w in wars
+                      if w.start is not None and w.end is not None
+                      and w.start.lexical[:4] <= year <= w.end.lexical[:4]}
+            if len(inside) == 1:
+                event = replace(event, part_of=next(iter(inside.values())))
+        out.append(event)
     return out
 
 

@@ -132,7 +132,9 @@ class Event:
     the event is about by its type: the institution or program established,
     the agreement signed, the person whose administration it is. ``when`` is
     the temporal expression as written; ``cue`` names the rule that found the
-    event (see :mod:`usmxkg.extract.events`).
+    event (see :mod:`usmxkg.extract.events`). ``part_of`` is the war a battle
+    belongs to, when the same document dates both and the battle falls inside
+    the war.
     """
 
     entity: Entity
@@ -145,6 +147,7 @@ class Event:
     focus: Entity | None = None
     when: Span | None = None
     cue: str = ""
+    part_of: Entity | None = None
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:

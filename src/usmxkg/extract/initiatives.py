@@ -41,15 +41,20 @@ _CONNECT = r"(?:of|for|and|on|the|to|in)"
 ACT = re.compile(rf"\b(?P<name>{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,8}}\s+Act)(?P<year>\s+of\s+\d{{4}})?\b")
 NAMED_INITIATIVE = re.compile(
     rf"\b(?P<name>{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,6}}\s+"
-    r"(?P<head>Initiative|Program|Programme|Plan|Partnership|Framework|Strategy|Doctrine|Policy))\b"
+    r"(?P<head>Initiative|Program|Programme|Plan|Partnership|Framework|Strategy|Doctrine|Policy)"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,4}})?)\b"
 )
+"""A capitalised name with a head noun, and the complement that completes it ("Sectorial Plan of National
+Defense", "Strategy for Homeland Defense"), so the name is the one the mention pass finds."""
 _HEAD_TYPES = {
     "initiative": "SecurityAssistanceProgram", "program": "Program", "programme": "Program", "plan": "Program",
     "partnership": "Program", "framework": "Policy", "strategy": "Strategy", "doctrine": "Doctrine",
     "policy": "Policy",
 }
 _LEADING = frozenset("the a an this that these in on by from since during after under with as and of for "
-                     "to its their his her our".split())
+                     "to its their his her our related other such each every both all between among".split())
+"""Words cut from the front of a candidate name: function words, and the determiners and adjectives that
+open a generic phrase ("Related Programs", "Between Partnership and Conflict"), never a name."""
 CUE = re.compile(
     r"\bP\.\s?L\.|\bPublic\s+Law\b|\bAct\b|\b(?:Initiative|Program|Plan|Strategy|Doctrine|Fund)\b"
     r"|\b(?:funded|financed|managed|administered|implemented|executed|authorized|overseen)\b"

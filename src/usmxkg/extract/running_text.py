@@ -5,6 +5,9 @@ cite it (DESIGN.md, ``doc.zones``): the sentences are those of
 :func:`usmxkg.extract.sentences.document_sentences`, the one definition of
 running text in the project; this module keeps the sentences that hold a
 caller's cue and read like prose (several words, lower-case words among them).
+A sentence that a block of notes or a page break interrupts is given as its
+pieces, each a span of running text, so no extractor reads a note's words as
+part of the sentence around it.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ def running_sentences(doc: Document, cue: re.Pattern[str] | None = None) -> list
     """Sentences of running text, in text order; with ``cue``, only those where it matches."""
     out = []
     for sentence in document_sentences(doc):
-        text = sentence.span.text
-        if cue is not None and not cue.search(text):
+        if cue is not None and not cue.search(sentence.text):
             continue
-        if len(text.split()) >= _MIN_WORDS and _LOWER_WORD.search(text):
-            out.append(sentence.span)
+        for piece in sentence.pieces:
+            if len(piece.text.split()) >= _MIN_WORDS and _LOWER_WORD.search(piece.text):
+                out.append(piece)
     return out

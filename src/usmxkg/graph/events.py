@@ -34,6 +34,8 @@ def emit_events(sink: QuadSink, doc: Document, work: str, events: list[Event]) -
         for participant in event.participants:
             if participant.kind in ("person", "institution"):
                 sink.add(node, USMX.participant, iri(entity_node(sink, doc.doc_id, participant)))
+        if event.part_of is not None:
+            sink.add(node, USMX.partOfEvent, iri(entity_node(sink, doc.doc_id, event.part_of)))
         for place in event.places:
             sink.add(node, USMX.place, iri(entity_node(sink, doc.doc_id, place)))
         focus = event.focus
