@@ -2,7 +2,7 @@
 
 Authors of cited works, reader fields (author, advisor, byline), speakers and
 titled mentions all name *agents*, and the same slot may hold a person
-("Craig A. Deare") or a corporate body ("USNORTHCOM", "Human Rights Watch",
+("Ana B. Ruiz") or a corporate body ("USNORTHCOM", "Human Rights Watch",
 "Secretaría de Marina", "US Army"). Library practice separates the two by the
 form of the heading (personal name headings, RDA 9.2; corporate body headings,
 RDA 11.2; CMOS 14.69 for corporate authors in citations); the evidence used
@@ -64,7 +64,7 @@ def agent_kind(name: str, gazetteer: Gazetteer | None = None) -> AgentKind:
 
     >>> [agent_kind(n) for n in ("USNORTHCOM", "Human Rights Watch", "Secretaría de Marina", "US Army")]
     ['organisation', 'organisation', 'organisation', 'organisation']
-    >>> [agent_kind(n) for n in ("Craig A. Deare", "J.L. Jarosz", "NELSON F. HACKMASTER JR.", "Luoma, Benjamin C.")]
+    >>> [agent_kind(n) for n in ("Ana B. Ruiz", "J.L. Quenby", "DESMOND F. QUENBY JR.", "Feld, Tomas C.")]
     ['person', 'person', 'person', 'person']
     >>> agent_kind("Monterey")
     'unknown'

@@ -34,7 +34,7 @@ def _parsed(name: str) -> HumanName:
 
 
 def _capitalised(name: str) -> str:
-    """A name set all in capitals written the usual way ("NELSON F. HACKMASTER JR." → "Nelson F. Hackmaster Jr.")."""
+    """A name set all in capitals written the usual way ("DESMOND F. QUENBY JR." → "Desmond F. Quenby Jr.")."""
     letters = [c for c in name if c.isalpha()]
     if len(name.split()) < 2 or not letters or not all(c.isupper() for c in letters):
         return name
@@ -50,10 +50,10 @@ def display_name(name: str) -> str:
     'Oscar R. Martinez'
     >>> display_name("Rafael H. Garza, Jr.")
     'Rafael H. Garza, Jr.'
-    >>> display_name("Luoma, Benjamin C., Jr.")
-    'Benjamin C. Luoma, Jr.'
-    >>> display_name("CHRISTOPHER M. ROBINSON")
-    'Christopher M. Robinson'
+    >>> display_name("Quenby, Desmond C., Jr.")
+    'Desmond C. Quenby, Jr.'
+    >>> display_name("TOMAS M. FELD")
+    'Tomas M. Feld'
     """
     name = _capitalised(" ".join(strip_credentials(name).split()))
     if ", " not in name:
