@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from usmxkg.orgwords import CORPORATE_AUTHOR_WORDS
+from usmxkg.vocab import fold
+
 # --- shared patterns ---------------------------------------------------------------------------
 
 OPEN_QUOTES = {"“": "”", '"': '"'}
@@ -64,17 +67,6 @@ _REPORTISH = re.compile(r"\b(?:Institute|Instituto|Service|Office|Agency|Corpora
                         r"|Programme|Command|Congress|Foundation|Government|Secretar[ií]a)\b")
 _PRESS = re.compile(r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones)\b")
 
-_ORG_WORDS = frozenset({
-    "Academy", "Administration", "Agency", "Army", "Armada", "Association", "Bank", "Board",
-    "Bureau", "Center", "Centre", "Centro", "College", "Command", "Comisión", "Commission",
-    "Committee", "Congress", "Consejo", "Corporation", "Council", "Court", "Department", "Division",
-    "Ejército", "Forces", "Foundation", "Fund", "Gobierno", "Government", "Group", "House",
-    "Institute", "Institution", "Instituto", "League", "Library", "Marina", "Ministry", "Nations",
-    "Navy", "Office", "Organisation", "Organization", "Program", "Programme", "School",
-    "Secretaria", "Secretaría", "Secretariat", "Senado", "Senate", "Service", "Society", "Staff",
-    "Survey", "Union", "Universidad", "University", "Watch"
-})
-"""Words that make a capitalised name a corporate author (CMOS 14.69), never split at "and"."""
 _CONNECTORS = frozenset({
     "of", "for", "on", "and", "the", "de", "del", "la", "las", "los", "y", "e", "du", "des", "et",
     "für", "in", "to", "&"
@@ -305,7 +297,7 @@ def _is_corporate(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 12 or re.search(r"[:;?!“”\"()<>\[\]/\d]", text):
         return False
-    if not any(w.strip(",.") in _ORG_WORDS for w in words):
+    if not any(fold(w.strip(",.")) in CORPORATE_AUTHOR_WORDS for w in words):  # CMOS 14.69: never split at "and"
         return False
     return all(w[0].isupper() or w in _CONNECTORS for w in words)
 

@@ -289,3 +289,5 @@ class Facts:
     initiatives: list[Initiative] = field(default_factory=list)
     funding: list[Funding] = field(default_factory=list)
     tables: list[TableFacts] = field(default_factory=list)
+    creators: list[Entity] = field(default_factory=list)
+    """The document's authors, persons or organisations (:func:`usmxkg.extract.agents.agent_entity`)."""

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.acronyms import extract_acronyms
+from usmxkg.extract.agents import is_person_name
 from usmxkg.extract.facts import Entity
 from usmxkg.extract.gazetteer import Gazetteer, Match
 from usmxkg.extract.names import person_key
@@ -271,7 +272,7 @@ def document_entities(doc: Document, gazetteer: Gazetteer) -> DocumentEntities:
     out = DocumentEntities()
     out.mentions = _resolve_matches(doc, kept, local)
     out.names = [_named(local, doc, c) for c in names]
-    out.people = [_person(local, p) for p in people]
+    out.people = [_person(local, p) for p in people if is_person_name(p.name, local)]
     out.subjects = _subjects(doc, local, out.names)
     return out
 

@@ -23,12 +23,14 @@ import re
 from dataclasses import dataclass, field
 
 from usmxkg.document import Document, Span
+from usmxkg.extract.agents import agent_entity
 from usmxkg.extract.claim_cues import REPORTING_VERBS
 from usmxkg.extract.facts import ENTITY_KINDS, Entity
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.mentions import document_mentions
-from usmxkg.extract.names import display_name, family_name, person_key
+from usmxkg.extract.names import display_name, family_name
 from usmxkg.extract.people import titled_people
+from usmxkg.orgwords import has_organisation_word
 from usmxkg.vocab import ID, fold
 
 _WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?|[A-Z]\.)"
@@ -64,10 +66,10 @@ The This That These Those It In On At Of And Or But For From By With As If When 
 Although Because However Therefore Thus Hence Finally First Second Third Then Yet So Also Furthermore Moreover
 Studies Critics Analysts Experts Officials Scholars Observers Many Some Most Others Both Each Several Chapter Figure
 Table Section Part Appendix Mexico Mexican Mexicans United States American Americans U.S. US America Washington
-Department Army Navy Air Force Forces Marine Corps Command Government Congress Secretariat Ministry Commission Office
-Agency Council Center Centre Institute University College School Initiative Plan Program Programme Committee
+Air Marine Initiative Plan
 """.split())
-"""Capitalised words that are not part of a personal name in attribution position."""
+"""Capitalised words that are not part of a personal name in attribution position (besides the
+organisation words of :mod:`usmxkg.orgwords`)."""
 
 
 def mention_entity(iri: str, label: str, type_: str, minted: bool) -> Entity:
@@ -133,7 +135,7 @@ def about(index: MentionIndex, spans: tuple[Span, ...], leave_out: Entity | None
 def looks_like_name(written: str) -> bool:
     """True for a personal name in attribution position ("Tomas Feld", "Feld"), not "The United States"."""
     words = written.split()
-    return bool(words) and all(w.strip(",") not in NOT_NAME_WORDS for w in words)
+    return bool(words) and all(w.strip(",") not in NOT_NAME_WORDS for w in words) and not has_organisation_word(written)
 
 
 class Speakers:
@@ -194,8 +196,8 @@ class Speakers:
             if len(known) == 1:
                 record = self.gazetteer.entity(known[0])
                 return mention_entity(record.iri, record.label, record.type, record.minted)
-        name = display_name(name)
-        return Entity("person", person_key(name), name, "Person")
+        agent = agent_entity(name, self.gazetteer)
+        return agent if agent.kind == "person" else None
 
     def resolve(self, written: str, at: int) -> Entity | None:
         """The person or organisation ``written`` denotes at offset ``at`` (a name, office, pronoun or mention)."""

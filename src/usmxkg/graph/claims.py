@@ -25,8 +25,7 @@ from pyoxigraph import NamedNode
 
 from usmxkg.document import Document, Span
 from usmxkg.extract.claims import release_date
-from usmxkg.extract.facts import Claim, Quotation
-from usmxkg.extract.names import display_name, person_key
+from usmxkg.extract.facts import Claim, Entity, Quotation
 from usmxkg.extract.sentences import claim_text, excluded_ranges, running_pieces
 from usmxkg.graph.entities import entity_node
 from usmxkg.graph.evidence import add_evidence
@@ -42,12 +41,9 @@ def claim_iri(doc_id: str, span: Span, kind: str = "claim") -> str:
     return f"{source_iri(doc_id)}/{kind}/{span.start}-{span.end}"
 
 
-def creators(sink: QuadSink, doc: Document) -> list[str]:
-    """Who the document's own claims are attributed to: its creators, else its unnamed author."""
-    from usmxkg.graph.emit import institution_name  # the metadata emitter names creators; one rule for both
-
-    people = [entity_iri("person", person_key(display_name(s.text))) for s in doc.fields.get("author", [])]
-    people += [entity_iri("institution", institution_name(s.text)) for s in doc.fields.get("corporate-author", [])]
+def creators(sink: QuadSink, doc: Document, named: list[Entity]) -> list[str]:
+    """Who the document's own claims are attributed to: its creators (``named``), else its unnamed author."""
+    people = [entity_iri(e.kind, e.key) for e in named]
     if people:
         return people
     anonymous = f"{source_iri(doc.doc_id)}/author"
@@ -96,7 +92,7 @@ def _evidence_node(sink: QuadSink, doc_id: str, span: Span) -> str:
     return node
 
 
-def emit_claims(sink: QuadSink, doc: Document, work: str, claims: list[Claim]) -> None:
+def emit_claims(sink: QuadSink, doc: Document, work: str, claims: list[Claim], named: list[Entity]) -> None:
     """Each claim as an instance of its ``usmx:Claim`` subclass (see the module docstring)."""
     if not claims:
         return
@@ -117,7 +113,7 @@ def emit_claims(sink: QuadSink, doc: Document, work: str, claims: list[Claim]) -
         if claim.claimant is not None:
             sink.add(node, PROV.wasAttributedTo, iri(entity_node(sink, doc.doc_id, claim.claimant)))
         else:
-            authors = authors if authors is not None else creators(sink, doc)
+            authors = authors if authors is not None else creators(sink, doc, named)
             for author in authors:
                 sink.add(node, PROV.wasAttributedTo, iri(author))
         for entity in claim.about:

@@ -16,10 +16,10 @@ from pyoxigraph import Quad
 from usmxkg._version import __version__
 from usmxkg.document import FIELDS, WORK_TYPES, Document, Span
 from usmxkg.extract import extract
+from usmxkg.extract.agents import agent_entity, institution_name
 from usmxkg.extract.citations import work_key_name, work_key_title
 from usmxkg.extract.dates import parse_date
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.names import display_name, person_key
 from usmxkg.graph.citations import emit_citations
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.facts import emit_facts
@@ -124,8 +124,8 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     else:
         sink.add(source, DCTERMS.isFormatOf, iri(work))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
-    Emitter(sink, doc, work).run()
-    emit_citations(sink, doc, work, work_iri_for)
+    Emitter(sink, doc, work, gazetteer).run()
+    emit_citations(sink, doc, work, work_iri_for, gazetteer)
     if gazetteer is not None:
         emit_mentions(sink, doc, work, gazetteer)
     emit_facts(sink, doc, work, extract(doc, gazetteer))
@@ -170,8 +170,8 @@ def work_iri_for(title: str, author: str) -> str:
 class Emitter:
     """Statements about one work (and its first author) from the document's metadata fields."""
 
-    def __init__(self, sink: QuadSink, doc: Document, work: str) -> None:
-        self.sink, self.doc, self.work = sink, doc, work
+    def __init__(self, sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer | None = None) -> None:
+        self.sink, self.doc, self.work, self.gazetteer = sink, doc, work, gazetteer
         self.source = source_iri(doc.doc_id)
         self.makers: dict[str, Callable[[str, FieldRule, Span], None]] = {
             "literal": self._literal,
@@ -187,7 +187,8 @@ class Emitter:
         self._title()
         self._date()
         author = self.doc.first("author")
-        first_author = entity_iri("person", person_key(display_name(author.text))) if author else None
+        first = agent_entity(author.text, self.gazetteer) if author else None
+        first_author = entity_iri(first.kind, first.key) if first else None
         for name, rule in FIELD_RULES.items():
             subject = self.work if FIELDS[name].about == "work" else first_author
             if subject is None:
@@ -266,12 +267,14 @@ class Emitter:
         self.sink.add(node, PROV.wasDerivedFrom, iri(self.source))
         add_evidence(self.sink, self.doc.doc_id, node, span)
 
-    def person(self, span: Span, name: str | None = None) -> str:
-        """A person named at ``span`` (provisional IRI from the name without credentials or suffix)."""
-        name = name or display_name(span.text)
-        person = entity_iri("person", person_key(name))
-        self.sink.add(person, RDF.type, iri(USMX.Person))
-        self.sink.add(person, RDFS.label, text(name))
+    def person(self, span: Span) -> str:
+        """The agent a personal-name field names at ``span``: a person (provisional IRI from the name
+        without credentials or suffix), or the organisation :func:`~usmxkg.extract.agents.agent_entity`
+        recognises in a field a reader filled with a corporate name."""
+        agent = agent_entity(span.text, self.gazetteer)
+        person = entity_iri(agent.kind, agent.key)
+        self.sink.add(person, RDF.type, iri(USMX.Person if agent.kind == "person" else USMX.Institution))
+        self.sink.add(person, RDFS.label, text(agent.label))
         self.sink.add(person, PROV.wasDerivedFrom, iri(self.source))
         add_evidence(self.sink, self.doc.doc_id, person, span)
         return person
@@ -291,18 +294,3 @@ class Emitter:
         self.sink.add(org, PROV.wasDerivedFrom, iri(self.source))
         add_evidence(self.sink, self.doc.doc_id, org, span)
         return org
-
-
-def institution_name(written: str) -> str:
-    """An organisation's name as written, without a leading "Place:", title-cased if set in capitals.
-
-    >>> institution_name("Monterey, California: Naval Postgraduate School")
-    'Naval Postgraduate School'
-    >>> institution_name("NAVAL POSTGRADUATE SCHOOL")
-    'Naval Postgraduate School'
-    """
-    name = " ".join(written.split()).rsplit(": ", 1)[-1]
-    if not name.isupper():
-        return name
-    small = {"of", "and", "the", "for", "de", "la"}
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))

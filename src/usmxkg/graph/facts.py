@@ -26,4 +26,4 @@ def emit_facts(sink: QuadSink, doc: Document, work: str, facts: Facts) -> None:
     doc.warnings.extend(f"{t.label or 'table'}: {mismatch_message(c)}" for t in facts.tables for c in t.checks
                         if not c.holds)
     emit_quotations(sink, doc, work, facts.quotations)
-    emit_claims(sink, doc, work, facts.claims)
+    emit_claims(sink, doc, work, facts.claims, facts.creators)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from usmxkg.orgwords import ORGANISATION_WORDS
 from usmxkg.readers.host_clutter import is_clutter
 from usmxkg.readers.lines import Line, is_title_like
 from usmxkg.readers.news import DATE, NAME
@@ -72,9 +73,8 @@ INTRO = re.compile(
 INTRO_MAX_CHARS = 400
 """A blogger's introduction is a short paragraph; a longer one is the text itself."""
 
-NOT_PERSON = frozenset({
-    "press", "news", "blog", "staff", "team", "admin", "editor", "editors", "office", "center", "institute",
-    "service", "media", "group", "network", "daily", "journal", "review", "magazine", "times", "post", "agency",
+NOT_PERSON = ORGANISATION_WORDS | frozenset({
+    "blog", "team", "admin", "editor", "editors", "media", "network", "review", "magazine", "post",
 })
 """Words that make a "Posted by" name the blog's or an organisation's rather than a person's."""
 

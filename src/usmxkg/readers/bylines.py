@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from usmxkg.orgwords import ORGANISATION_WORDS
 from usmxkg.readers.news_patterns import LOWER, MILITARY_RANK, NAME, RANK_PREFIX, SERVICE, UPPER
 
 BY = re.compile(r"^(?:(?:Story|Written|Article|Report|Text)\s+)?[Bb][Yy]:?\s+(?P<rest>\S.{0,240})$", re.DOTALL)
@@ -41,17 +42,15 @@ _AFFILIATION_LINE = re.compile(
     rf"^(?:[{UPPER}0-9][\w.&'’()-]*,?\s+|(?:of|the|and|for|de|del)\s+){{0,9}}(?:{AFFILIATION_END}|[A-Z]{{2,}})\.?$")
 """A line that is only a unit or newsroom name, in title case."""
 
-ORG_WORDS = frozenset({
-    "news", "press", "service", "staff", "media", "agency", "department", "office", "ministry", "command",
-    "activity", "wire", "reuters", "associated", "bureau", "affairs", "public", "navy", "army", "force", "forces",
-    "marine", "marines", "corps", "guard", "times", "post", "journal", "daily", "network", "magazine",
-    "correspondent", "writer", "reporter", "editor", "contributor", "center", "centre", "institute", "university",
-    "headquarters", "division", "group", "team", "desk", "communications", "relations", "defense", "wing",
-    "squadron", "brigade", "battalion", "regiment", "fleet", "detachment", "element", "joint", "task", "base",
-    "station", "installation", "installations", "district", "air", "national", "naval", "space", "reserve",
-    "academy", "school", "college", "fort", "camp", "embassy", "american", "pentagon", "dod", "usa",
+ORG_WORDS = ORGANISATION_WORDS | frozenset({
+    "media", "activity", "wire", "associated", "affairs", "public", "marine", "post", "network", "magazine",
+    "correspondent", "writer", "reporter", "editor", "contributor", "team", "desk", "communications", "relations",
+    "defense", "wing", "fleet", "detachment", "element", "joint", "task", "base", "station", "installation",
+    "installations", "district", "air", "national", "naval", "space", "reserve", "fort", "camp", "american",
+    "pentagon", "dod", "usa",
 })
-"""Words that mark a byline part as an organisation rather than a person."""
+"""Words that mark a byline part as an organisation rather than a person: the organisation words of
+:mod:`usmxkg.orgwords` and the words of newsrooms, bylines and units that only bylines need."""
 
 OFFICE_WORDS = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "secretary", "press", "minister", "director", "chief", "ambassador",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from usmxkg.document import Document, Span
+from usmxkg.orgwords import has_organisation_word
 from usmxkg.readers.labelled import folded
 
 WORK_TYPES: dict[str, str] = {
@@ -136,14 +137,9 @@ def date_span(doc: Document, start: int, end: int) -> Span:
     return doc.span(start, end)
 
 
-_ORGANISATION = re.compile(
-    r"\b(?:University|College|School|Institute|Center|Centre|Service|Office|Agency|Department|Library|Congress"
-    r"|Command|Corporation|Council|Foundation|Bureau|Academy|Ministry|Committee|Commission|Administration)\b")
-
-
 def is_organisation(value: str) -> bool:
     """A name that is an organisation (a head noun such as Office, Service, University), not a person."""
-    return bool(_ORGANISATION.search(value))
+    return has_organisation_word(value)
 
 
 _QUOTED = re.compile(r"[\"“](?P<body>.+?)(?:[\"”]|$)", re.DOTALL)
