@@ -11,14 +11,13 @@ from usmxkg.pipeline import convert
 
 BUREAU = rdflib.URIRef("https://w3id.org/usmx-kg/id/institution/bureau-of-western-hemisphere-affairs")
 
-NEWS = """Official Praises Harbor Ties
-
-By Kim Sato
-
-WASHINGTON, March 3, 2019 — Harbor cooperation is growing, the deputy assistant secretary of defense for western hemisphere affairs said today.
-
-The Bureau of Western Hemisphere Affairs at the State Department took part in the talks, she said.
-"""
+NEWS = (
+    "Official Praises Harbor Ties\n\n"
+    "By Kim Sato\n\n"
+    "WASHINGTON, March 3, 2019 — Harbor cooperation is growing, the deputy assistant secretary of defense for "
+    "western hemisphere affairs said today.\n\n"
+    "The Bureau of Western Hemisphere Affairs at the State Department took part in the talks, she said.\n"
+)
 
 
 def test_a_shared_office_phrase_is_not_the_state_bureau(tmp_path: Path) -> None:
