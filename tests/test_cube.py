@@ -22,7 +22,7 @@ from usmxkg.extract.named import Lexicon
 from usmxkg.extract.tables import extract_tables, parse_cell
 from usmxkg.pipeline import build
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 
 DATA = Path(__file__).parent / "data" / "cube"
 THESIS = Path(__file__).resolve().parents[1] / "data" / "sources" / "001_10adcb2b2745c86e.txt"
@@ -32,7 +32,7 @@ USMX = rdflib.Namespace("https://w3id.org/usmx-kg/ontology#")
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _invented() -> Document:

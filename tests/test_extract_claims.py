@@ -15,10 +15,11 @@ from usmxkg.document import Document
 from usmxkg.extract import extract
 from usmxkg.extract.facts import Claim, Facts
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.sentences import claim_text, document_sentences, running_pieces
+from usmxkg.extract.sentences import document_sentences, running_pieces
 from usmxkg.graph.claim_links import ClaimSummary, link_claims
+from usmxkg.graph.claims import claim_text
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 from usmxkg.validate import validate_graph
 from usmxkg.vocab import ID, USMX
 
@@ -30,7 +31,7 @@ JUDGED = ROOT / "tests" / "data" / "judged" / "claims.tsv"
 
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 @cache

@@ -13,11 +13,12 @@ import pytest
 import rdflib
 
 from usmxkg.document import Document
+from usmxkg.extract import extract
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.mentions import DocumentEntities, document_entities
 from usmxkg.graph.mentions import emit_mentions
 from usmxkg.graph.terms import QuadSink
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 from usmxkg.vocab import DCTERMS, ID, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_graph
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "mentions"
@@ -25,7 +26,7 @@ FIXTURES = Path(__file__).resolve().parent / "data" / "mentions"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _doc(text: str) -> Document:
@@ -158,7 +159,7 @@ def test_graph_types_labels_and_mentions_found_entities(gazetteer: Gazetteer) ->
     doc.add_field("subject", doc.span(start, start + len("Coastal Logistics Department")))
     sink = QuadSink(source_graph(doc.doc_id))
     work = f"{ID}document/example"
-    emit_mentions(sink, doc, work, gazetteer)
+    emit_mentions(sink, doc, work, extract(doc, gazetteer))
     graph = rdflib.Graph()
     for q in sink.quads:
         graph.parse(data=f"{q.subject} {q.predicate} {q.object} .", format="nt")

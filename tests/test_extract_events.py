@@ -16,7 +16,7 @@ from usmxkg.extract.facts import DateValue, Event
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.temporal import find_temporal
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 
 DATA = Path(__file__).parent / "data" / "events"
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
@@ -27,7 +27,7 @@ EVENT = "https://w3id.org/usmx-kg/id/event/"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _events(path: Path, gazetteer: Gazetteer) -> list[Event]:

@@ -17,7 +17,7 @@ from usmxkg.extract.funding import MONEY, parse_amount
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.extract.initiatives import public_law_number
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 
 DATA = Path(__file__).parent / "data" / "funding"
 UNSEEN = Path(__file__).parent / "data" / "unseen"
@@ -26,7 +26,7 @@ SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _facts(path: Path, gazetteer: Gazetteer) -> Facts:

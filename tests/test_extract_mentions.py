@@ -21,7 +21,7 @@ from usmxkg.extract.mentions import (
     find_mentions,
 )
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, gazetteer_from_graph, load_gazetteer
 from usmxkg.vocab import ID, entity_iri, fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ PERRY_CHDS = INST + "william-j-perry-center-for-hemispheric-defense-studies"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _source(number: str) -> Path:
@@ -73,7 +73,7 @@ def _by_text(mentions: list[Mention], text: str) -> set[str]:
 
 def test_from_graph_and_from_files_agree(gazetteer: Gazetteer) -> None:
     graph = rdflib.Graph().parse(ReferencePaths().entities)
-    other = Gazetteer.from_graph(graph)
+    other = gazetteer_from_graph(graph)
     assert other.entities == gazetteer.entities
     assert len(gazetteer.entities) > 100
     text = "SEDENA, the U.S. Northern Command and the Secretaría de Marina met in Mexico City."
@@ -97,7 +97,7 @@ def test_type_is_the_most_specific_when_a_graph_states_several() -> None:
     <https://w3id.org/usmx-kg/id/institution/x> a usmx:Institution , usmx:CombatantCommand ,
         usmx:MilitaryOrganization ; rdfs:label "Example Command"@en .
     """
-    g = Gazetteer.from_graph(rdflib.Graph().parse(data=ttl, format="turtle"))
+    g = gazetteer_from_graph(rdflib.Graph().parse(data=ttl, format="turtle"))
     assert g.entity(f"{ID}institution/x").type == "CombatantCommand"
 
 

@@ -25,7 +25,7 @@ from usmxkg.extract.agents import agent_kind
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.orgwords import is_acronym
 from usmxkg.pipeline import BuildResult, build
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 from usmxkg.vocab import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,7 @@ def stores(corpus_build: tuple[BuildResult, Path], unseen_build: tuple[BuildResu
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def _labels_by_graph(store: ox.Store, cls: str) -> dict[str, set[str]]:

@@ -12,7 +12,7 @@ from usmxkg.extract import extract
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.emit import emit_document
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths
+from usmxkg.reference import ReferencePaths, load_gazetteer
 from usmxkg.vocab import ID, OA, SCHEMA, USMX
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ SOURCES = ROOT / "data" / "sources"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.from_files(ReferencePaths().entities)
+    return load_gazetteer(ReferencePaths().entities)
 
 
 def graph_of(path: Path, gazetteer: Gazetteer) -> Dataset:

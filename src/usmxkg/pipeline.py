@@ -16,13 +16,12 @@ from pyoxigraph import Quad, RdfFormat
 
 from usmxkg.document import Document
 from usmxkg.errors import BuildError, ReadError
-from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, link_claims
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
 from usmxkg.readers import read_path
-from usmxkg.reference import ReferencePaths, curated_quads
+from usmxkg.reference import ReferencePaths, curated_quads, load_gazetteer
 from usmxkg.validate import ValidationReport, report_files, validate_nquads
 from usmxkg.vocab import GRAPH
 
@@ -76,7 +75,7 @@ def read_and_emit(
     file, unless ``keep_going`` is set, when each becomes a warning.
     """
     clock = time.perf_counter()
-    gazetteer = Gazetteer.from_files(paths.entities)
+    gazetteer = load_gazetteer(paths.entities)
     result.timings["gazetteer"] = time.perf_counter() - clock
     reading = emitting = 0.0
     quads: list[Quad] = []

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+import rdflib
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
 from usmxkg.errors import BuildError
+from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.terms import QuadSink, iri
 from usmxkg.vocab import DBR, GEONAMES, LINKS_GRAPH, ONTOLOGY_GRAPH, OWL, REFERENCE_GRAPH, SKOS, WD
 
@@ -51,6 +53,33 @@ def load_turtle(path: Path, graph: NamedNode) -> list[Quad]:
         raise BuildError(f"{path}: file not found") from exc
     except SyntaxError as exc:
         raise BuildError(f"{path}: invalid Turtle: {exc}") from exc
+
+
+def load_gazetteer(entities: Path | str, *more: Path | str) -> Gazetteer:
+    """The reference lexicon of the extractors from Turtle files (the entities; the ontology for class depth).
+
+    Extraction takes the names as plain strings (DESIGN.md: no RDF library
+    in ``extract/``); reading RDF is this module's.
+    """
+    triples = []
+    for path in (entities, *more):
+        for quad in load_turtle(Path(path), NamedNode(str(REFERENCE_GRAPH))):
+            o = quad.object
+            if isinstance(quad.subject, NamedNode) and not isinstance(o, Triple):
+                literal = isinstance(o, Literal)
+                triples.append((quad.subject.value, quad.predicate.value, o.value, literal,
+                                o.language if isinstance(o, Literal) else None))
+    return Gazetteer.from_triples(triples)
+
+
+def gazetteer_from_graph(graph: rdflib.Graph) -> Gazetteer:
+    """The reference lexicon from an rdflib graph holding the reference entities (and optionally the ontology)."""
+    triples = []
+    for s, p, o in graph:
+        if isinstance(s, rdflib.URIRef):
+            lang = o.language if isinstance(o, rdflib.Literal) else None
+            triples.append((str(s), str(p), str(o), isinstance(o, rdflib.Literal), lang))
+    return Gazetteer.from_triples(triples)
 
 
 def curated_quads(paths: ReferencePaths) -> list[Quad]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from usmxkg.months import MONTH_ABBREVIATIONS, MONTH_NAMES, SEASONS
 from usmxkg.orgwords import CORPORATE_AUTHOR_WORDS
 from usmxkg.vocab import fold
 
@@ -24,8 +25,7 @@ _DOI = re.compile(r"\bdoi:\s*(?P<doi>10\.\S+)", re.IGNORECASE)
 _MONTH_DATE = r"[A-Z][a-z]+\.?(?:[ /]\d{1,2})?,?\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
 _ACCESSED = re.compile(rf"\(?\b[Aa]ccessed\s+(?P<date>{_MONTH_DATE})\)?")
 _MODIFIED = re.compile(rf"\(?\b[Ll]ast\s+modified\s+(?P<date>{_MONTH_DATE})\)?")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter")
+_MONTHS = f"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|{SEASONS}"
 _DATE_ONLY = re.compile(rf"(?:(?:{_MONTHS})\.?(?:\s*[–-]\s*(?:{_MONTHS}))?\s*"
                         r"(?:\d{1,2}(?:[–-]\d{1,2})?,?\s*)?)?(?:1[5-9]|20)\d{2}")
 """A bare date ("May 18, 2013", "2006"): a date of publication, not a site or publisher."""

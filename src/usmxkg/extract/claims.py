@@ -67,7 +67,7 @@ def release_date(doc: Document) -> DateValue | None:
         span = doc.first(name)
         parsed = parse_date(span.text) if span else None
         if parsed is not None:
-            return DateValue(parsed.lexical, parsed.datatype)
+            return parsed
     return None
 
 

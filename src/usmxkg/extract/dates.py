@@ -8,35 +8,10 @@ the month; a news dateline "Oct. 18, 2016" is an ``xsd:date``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "enero"),
-            ("february", "feb", "febrero"),
-            ("march", "mar", "marzo"),
-            ("april", "apr", "abril"),
-            ("may", "mayo"),
-            ("june", "jun", "junio"),
-            ("july", "jul", "julio"),
-            ("august", "aug", "agosto"),
-            ("september", "sep", "sept", "septiembre"),
-            ("october", "oct", "octubre"),
-            ("november", "nov", "noviembre"),
-            ("december", "dec", "diciembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-"""Month names and abbreviations (English and Spanish, lower case) → month number: the project's one table."""
+from usmxkg.extract.facts import DateValue
+from usmxkg.months import MONTHS
 
-MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
-"""A regular expression (no groups, to be compiled case-insensitively) matching any name of :data:`MONTHS`."""
-
-_MONTHS = MONTHS
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 _PATTERNS = [
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})$"),
@@ -52,25 +27,17 @@ _PATTERNS = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """A date's lexical form and its XSD datatype local name (date, gYearMonth, gYear)."""
-
-    lexical: str
-    datatype: str
-
-
-def parse_date(text: str) -> ParsedDate | None:
+def parse_date(text: str) -> DateValue | None:
     """Parse a date as written; None when it is not a date we can read without guessing.
 
     >>> parse_date("March 2014")
-    ParsedDate(lexical='2014-03', datatype='gYearMonth')
+    DateValue(lexical='2014-03', datatype='gYearMonth')
     >>> parse_date("Oct. 18, 2016")
-    ParsedDate(lexical='2016-10-18', datatype='date')
+    DateValue(lexical='2016-10-18', datatype='date')
     >>> parse_date("2010-03")
-    ParsedDate(lexical='2010-03', datatype='gYearMonth')
+    DateValue(lexical='2010-03', datatype='gYearMonth')
     >>> parse_date("08-06-2012")
-    ParsedDate(lexical='2012-06-08', datatype='date')
+    DateValue(lexical='2012-06-08', datatype='date')
     >>> parse_date("sometime") is None
     True
     """
@@ -82,25 +49,25 @@ def parse_date(text: str) -> ParsedDate | None:
     return None
 
 
-def _from_match(parts: dict[str, str | None]) -> ParsedDate | None:
+def _from_match(parts: dict[str, str | None]) -> DateValue | None:
     if parts.get("yy"):
         return None  # two-digit years ("Mar-14") are ambiguous; a fuller date is always preferred
     year = int(parts["year"] or 0)
     month = _month_number(parts)
     if month is None:
-        return None if parts.get("month") or parts.get("mnum") else ParsedDate(f"{year:04d}", "gYear")
+        return None if parts.get("month") or parts.get("mnum") else DateValue(f"{year:04d}", "gYear")
     if not 1 <= month <= 12:
         return None
     day = parts.get("day")
     if day is None:
-        return ParsedDate(f"{year:04d}-{month:02d}", "gYearMonth")
+        return DateValue(f"{year:04d}-{month:02d}", "gYearMonth")
     if not 1 <= int(day) <= 31:
         return None
-    return ParsedDate(f"{year:04d}-{month:02d}-{int(day):02d}", "date")
+    return DateValue(f"{year:04d}-{month:02d}-{int(day):02d}", "date")
 
 
 def _month_number(parts: dict[str, str | None]) -> int | None:
     if parts.get("mnum"):
         return int(parts["mnum"] or 0)
     name = parts.get("month")
-    return _MONTHS.get(name.lower()) if name else None
+    return MONTHS.get(name.lower()) if name else None

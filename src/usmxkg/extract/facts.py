@@ -17,8 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from usmxkg.document import Span
+
+if TYPE_CHECKING:  # records of the modules that find them; annotations only, so no import cycle
+    from usmxkg.extract.citations import Citation
+    from usmxkg.extract.mentions import NamedEntity, Subject
+    from usmxkg.extract.metadata import Metadata
 
 ENTITY_KINDS = frozenset({"person", "institution", "place", "program", "policy", "event", "concept"})
 """The IRI kind segments of entities (``…/id/{kind}/{key}``), as in ``data/reference/README.md``."""
@@ -81,7 +87,9 @@ class Quotation:
 
     ``speaker`` is a person or an organisation (None when the text does not
     say); ``speaker_evidence`` the words naming the speaker; ``note`` the
-    number of the footnote that sources the quote in a thesis.
+    number of the footnote that sources the quote in a thesis; ``pieces``
+    the parts of ``text`` that are running text (without the notes that
+    interrupt it); ``date`` the release date of a news or web page.
     """
 
     text: Span
@@ -89,6 +97,8 @@ class Quotation:
     speaker_evidence: Span | None = None
     note: int | None = None
     lang: str | None = None
+    pieces: tuple[Span, ...] = ()
+    date: DateValue | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +112,8 @@ class Claim:
     "partially supported"); for a recommendation ``addressed`` is the actor
     it is addressed to and ``action`` the recommended action as written;
     ``cue`` names the rule that found it (documented with the cue phrases);
-    ``section`` the title of the section it is in.
+    ``section`` the title of the section it is in; ``pieces`` the parts of
+    ``text`` that are running text.
     """
 
     type: str
@@ -116,6 +127,7 @@ class Claim:
     cue: str = ""
     section: str | None = None
     date: DateValue | None = None
+    pieces: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in CLAIM_TYPES:
@@ -278,11 +290,61 @@ class ClaimLink:
     rule: str
 
 
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A reference entity (or one the document's own acronyms define) named in running text, and the words."""
+
+    entity: Entity
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DefinedOrganisation:
+    """An organisation the reference data lacks, defined by the document's (acronym, long form) pair."""
+
+    entity: Entity
+    acronym: str
+    evidence: Span
+    """The definition: the list-of-acronyms row, or "Long Form (LF)" in the text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    """An acronym the document defines and what it names: an entity, or a concept of its own (``kind`` concept)."""
+
+    short: str
+    long: str
+    evidence: Span
+    holder: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class CitedWork:
+    """A work a note or bibliography entry cites, with what the extractor decided about its description.
+
+    ``key`` is the bibliographic key shared with works read from sources
+    (:func:`usmxkg.extract.metadata.work_key`); ``creators`` the persons or
+    organisations its authors are; ``date`` its year; ``publishers`` the
+    publishing bodies a "Place: Publisher" statement names.
+    """
+
+    citation: Citation
+    key: tuple[str, str]
+    creators: tuple[Entity, ...] = ()
+    date: DateValue | None = None
+    publishers: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Facts:
-    """Everything extracted from one document (frozen records; the container is filled once, then read)."""
+    """Everything extracted from one document (frozen records; the container is filled once, then read).
+
+    ``mentions``, ``names``, ``subjects``, ``organisations`` and ``acronyms``
+    are found only with a reference lexicon; the rest needs none.
+    """
 
     doc_id: str
+    metadata: Metadata | None = None
     quotations: list[Quotation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -291,3 +353,10 @@ class Facts:
     tables: list[TableFacts] = field(default_factory=list)
     creators: list[Entity] = field(default_factory=list)
     """The document's authors, persons or organisations (:func:`usmxkg.extract.agents.agent_entity`)."""
+    citations: list[CitedWork] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    names: list[NamedEntity] = field(default_factory=list)
+    """Names found in running text and the people it names (:func:`usmxkg.extract.mentions.document_entities`)."""
+    subjects: list[Subject] = field(default_factory=list)
+    organisations: list[DefinedOrganisation] = field(default_factory=list)
+    acronyms: list[Acronym] = field(default_factory=list)

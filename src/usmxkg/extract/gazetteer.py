@@ -38,15 +38,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import ahocorasick
-import rdflib
-from pyoxigraph import Literal as OxLiteral
-from pyoxigraph import NamedNode, RdfFormat, parse
-from rdflib.namespace import RDF, RDFS, SKOS
 
-from usmxkg.vocab import USMX, entity_iri
+from usmxkg.vocab import RDF, RDFS, SKOS, USMX, entity_iri
 
 __all__ = [
     "EntityRecord",
@@ -337,7 +332,7 @@ def _used_as_common_noun(long_form: str, text: str) -> bool:
 class Gazetteer:
     """Surface forms of known entities, and the automata that find them in a text.
 
-    Build it once with :meth:`from_files` or :meth:`from_graph`; extend it per
+    Build it once with :func:`usmxkg.reference.load_gazetteer`; extend it per
     document with :meth:`with_acronyms` (which returns a copy). ``find``
     returns non-overlapping whole-word matches, longest first, in text order.
     """
@@ -365,30 +360,13 @@ class Gazetteer:
     # ---- construction
 
     @classmethod
-    def from_graph(cls, graph: rdflib.Graph) -> Gazetteer:
-        """From an rdflib graph holding the reference entities (and optionally the ontology)."""
-        triples = []
-        for s, p, o in graph:
-            if isinstance(s, rdflib.URIRef):
-                lang = o.language if isinstance(o, rdflib.Literal) else None
-                triples.append((str(s), str(p), str(o), isinstance(o, rdflib.Literal), lang))
-        return cls._from_triples(triples)
+    def from_triples(cls, triples: Iterable[tuple[str, str, str, bool, str | None]]) -> Gazetteer:
+        """From (subject, predicate, object, object is a literal, language) triples of the reference entities.
 
-    @classmethod
-    def from_files(cls, entities_ttl: Path | str, *more: Path | str) -> Gazetteer:
-        """From Turtle files: the reference entities, optionally with the ontology for class depth."""
-        triples = []
-        for path in (entities_ttl, *more):
-            for t in parse(path=str(path), format=RdfFormat.TURTLE):
-                if isinstance(t.subject, NamedNode):
-                    o = t.object
-                    literal = isinstance(o, OxLiteral)
-                    triples.append((t.subject.value, t.predicate.value, o.value, literal,
-                                    o.language if literal else None))
-        return cls._from_triples(triples)
-
-    @classmethod
-    def _from_triples(cls, triples: Iterable[tuple[str, str, str, bool, str | None]]) -> Gazetteer:
+        Reading the files is :func:`usmxkg.reference.load_gazetteer`'s; the
+        lexicon only needs the labels, acronyms and classes (with the
+        ontology's ``rdfs:subClassOf`` for class depth) as strings.
+        """
         types: dict[str, set[str]] = {}
         parents: dict[str, set[str]] = {}
         labels: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -465,8 +443,8 @@ class Gazetteer:
     def lookup(self, name: str, *, reference_only: bool = False) -> frozenset[str]:
         """Entities a whole name denotes: as a name (case-insensitive), else as an acronym (case-sensitive).
 
-        >>> from usmxkg.reference import ReferencePaths
-        >>> g = Gazetteer.from_files(ReferencePaths().entities)
+        >>> from usmxkg.reference import ReferencePaths, load_gazetteer
+        >>> g = load_gazetteer(ReferencePaths().entities)
         >>> sorted(g.lookup("Secretaria de Defensa Nacional"))
         ['https://w3id.org/usmx-kg/id/institution/secretariat-of-national-defense']
         >>> g.lookup("pan")

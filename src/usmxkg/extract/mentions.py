@@ -26,7 +26,7 @@ otherwise the reference name stands.
 
 Typical use, per document::
 
-    gazetteer = Gazetteer.from_files(paths.entities)          # once
+    gazetteer = load_gazetteer(paths.entities)          # once
     mentions, organisations = document_mentions(doc, gazetteer)
     found = document_entities(doc, gazetteer)                  # everything, typed, with spans
 """

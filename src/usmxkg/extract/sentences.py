@@ -300,8 +300,3 @@ def running_pieces(doc: Document, span: Span, excluded: list[tuple[int, int]] | 
         parts.append(doc.span(cursor, span.end))
     trimmed = tuple(_trim(p) for p in parts if p.text.strip())
     return trimmed or (span,)
-
-
-def claim_text(pieces: tuple[Span, ...]) -> str:
-    """The words of a claim's pieces, joined by one space, whitespace runs squeezed (its ``schema:text``)."""
-    return " ".join(" ".join(piece.text.split()) for piece in pieces)

@@ -16,7 +16,7 @@ U.S. federal fiscal years run from 1 October to 30 September and are named
 for the calendar year in which they end (31 U.S.C. § 1102), so "FY2008" as a
 time is the interval 2007-10 … 2008-09 (:attr:`Temporal.fiscal` keeps the
 year as named, for the ``usmx:fiscalYear`` dimension). Month names come from
-the project's one table, :data:`usmxkg.extract.dates.MONTHS`.
+the project's one table, :data:`usmxkg.months.MONTHS`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from usmxkg.extract.dates import MONTH_NAME, MONTHS
 from usmxkg.extract.facts import DateValue
+from usmxkg.months import MONTH_NAME, MONTHS
 
 __all__ = ["Temporal", "find_temporal", "year_of"]
 

@@ -24,9 +24,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from usmxkg.document import Document, Span
-from usmxkg.extract.claims import release_date
 from usmxkg.extract.facts import Claim, Entity, Quotation
-from usmxkg.extract.sentences import claim_text, excluded_ranges, running_pieces
 from usmxkg.graph.entities import entity_node
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.terms import QuadSink, iri, text, typed
@@ -56,12 +54,10 @@ def creators(sink: QuadSink, doc: Document, named: list[Entity]) -> list[str]:
 def emit_quotations(sink: QuadSink, doc: Document, work: str, quotations: list[Quotation]) -> None:
     """Each quotation as a ``usmx:Quotation`` attributed to its speaker, with its evidence and source note."""
     source = iri(source_iri(doc.doc_id))
-    dated = release_date(doc) if doc.work_type in {"NewsArticle", "BlogPost", "WebPage"} else None
     notes = {note.number: note for note in doc.footnotes}
-    excluded = excluded_ranges(doc) if quotations else []
     for quote in quotations:
         node = claim_iri(doc.doc_id, quote.text, "quotation")
-        pieces = running_pieces(doc, quote.text, excluded)
+        pieces = quote.pieces or (quote.text,)
         sink.add(node, RDF.type, iri(USMX.Quotation))
         sink.add(node, SCHEMA.text, text(claim_text(pieces), quote.lang))
         sink.add(node, PROV.wasDerivedFrom, source)
@@ -69,8 +65,8 @@ def emit_quotations(sink: QuadSink, doc: Document, work: str, quotations: list[Q
         sink.add(work, SCHEMA.mentions, iri(node))
         for piece in pieces:
             add_evidence(sink, doc.doc_id, node, piece)
-        if dated is not None:
-            sink.add(node, DCTERMS.date, typed(dated.lexical, dated.datatype))
+        if quote.date is not None:
+            sink.add(node, DCTERMS.date, typed(quote.date.lexical, quote.date.datatype))
         if quote.speaker is not None:
             speaker = entity_node(sink, doc.doc_id, quote.speaker)
             if quote.speaker.kind == "person":
@@ -81,6 +77,11 @@ def emit_quotations(sink: QuadSink, doc: Document, work: str, quotations: list[Q
                 add_evidence(sink, doc.doc_id, speaker, quote.speaker_evidence)
         if quote.note is not None and quote.note in notes:
             sink.add(node, USMX.sourcedBy, iri(_evidence_node(sink, doc.doc_id, notes[quote.note].text)))
+
+
+def claim_text(pieces: tuple[Span, ...]) -> str:
+    """The words of a claim's pieces, joined by one space, whitespace runs squeezed (its ``schema:text``)."""
+    return " ".join(" ".join(piece.text.split()) for piece in pieces)
 
 
 def _evidence_node(sink: QuadSink, doc_id: str, span: Span) -> str:
@@ -97,12 +98,11 @@ def emit_claims(sink: QuadSink, doc: Document, work: str, claims: list[Claim], n
     if not claims:
         return
     source = iri(source_iri(doc.doc_id))
-    excluded = excluded_ranges(doc)
     authors: list[str] | None = None
     lang = doc.language
     for claim in claims:
         node = claim_iri(doc.doc_id, claim.text)
-        pieces = running_pieces(doc, claim.text, excluded)
+        pieces = claim.pieces or (claim.text,)
         sink.add(node, RDF.type, iri(USMX[claim.type]))
         sink.add(node, SCHEMA.text, text(claim_text(pieces), lang))
         sink.add(node, PROV.wasDerivedFrom, iri(work))

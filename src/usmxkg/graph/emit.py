@@ -2,24 +2,21 @@
 
 Map step of the build: a pure function of one :class:`Document` (plus the
 gazetteer built from reference data), so it can run per file, in parallel or
-from a cache and still give identical output. Entities get provisional IRIs
-minted from their names; cross-document resolution rewrites them later.
+from a cache and still give identical output. :func:`usmxkg.extract.extract`
+finds the facts; this module and the emitters it calls only write them.
+Entities get provisional IRIs minted from their keys; cross-document
+resolution rewrites them later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from pyoxigraph import Quad
 
 from usmxkg._version import __version__
-from usmxkg.document import FIELDS, WORK_TYPES, Document, Span
+from usmxkg.document import FIELDS, WORK_TYPES, Document
 from usmxkg.extract import extract
-from usmxkg.extract.agents import agent_entity, institution_name
-from usmxkg.extract.citations import work_key_name, work_key_title
-from usmxkg.extract.dates import parse_date
 from usmxkg.extract.gazetteer import Gazetteer
+from usmxkg.extract.metadata import FieldValue, Metadata
 from usmxkg.graph.citations import emit_citations
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.facts import emit_facts
@@ -37,63 +34,51 @@ from usmxkg.vocab import (
     USMX,
     document_iri,
     entity_iri,
-    fold,
     source_graph,
     source_iri,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class FieldRule:
-    """How one metadata field of the document model becomes statements about the work or its author."""
-
-    predicate: object
-    make: str  # "literal", "code", "integer", "date", "person", "institution", "place"
-
-
-FIELD_RULES: dict[str, FieldRule] = {
-    "subtitle": FieldRule(SCHEMA.alternativeHeadline, "literal"),
-    "author": FieldRule(DCTERMS.creator, "person"),
-    "corporate-author": FieldRule(DCTERMS.creator, "institution"),
-    "contributor": FieldRule(DCTERMS.contributor, "person"),
-    "advisor": FieldRule(USMX.advisor, "person"),
-    "second-reader": FieldRule(USMX.secondReader, "person"),
-    "chair": FieldRule(USMX.departmentChair, "person"),
-    "date-published": FieldRule(DCTERMS.issued, "date"),
-    "report-date": FieldRule(DCTERMS.issued, "date"),
-    "abstract": FieldRule(DCTERMS.abstract, "literal"),
-    "subject": FieldRule(USMX.subjectTerm, "literal"),
-    "degree": FieldRule(USMX.degree, "literal"),
-    "degree-grantor": FieldRule(USMX.degreeGrantor, "institution"),
-    "department": FieldRule(USMX.department, "institution"),
-    "publisher": FieldRule(DCTERMS.publisher, "institution"),
-    "performing-organization": FieldRule(SCHEMA.sourceOrganization, "institution"),
-    "sponsoring-agency": FieldRule(SCHEMA.sponsor, "institution"),
-    "report-number": FieldRule(DCTERMS.identifier, "code"),
-    "identifier": FieldRule(DCTERMS.identifier, "code"),
-    "report-type": FieldRule(USMX.reportType, "literal"),
-    "type": FieldRule(SCHEMA.genre, "literal"),
-    "distribution": FieldRule(USMX.distributionStatement, "literal"),
-    "rights": FieldRule(DCTERMS.rights, "literal"),
-    "language": FieldRule(DCTERMS.language, "code"),
-    "page-count": FieldRule(USMX.pageCount, "integer"),
-    "extent": FieldRule(DCTERMS.extent, "literal"),
-    "dateline-place": FieldRule(SCHEMA.locationCreated, "place"),
-    "dateline-agency": FieldRule(SCHEMA.sourceOrganization, "institution"),
-    "repository": FieldRule(SCHEMA.provider, "institution"),
-    "rank": FieldRule(USMX.rank, "literal"),
-    "prior-degree": FieldRule(USMX.priorDegree, "literal"),
-    "author-title": FieldRule(USMX.jobTitle, "literal"),
-    "author-affiliation": FieldRule(USMX.affiliation, "institution"),
+PREDICATES: dict[str, object] = {
+    "subtitle": SCHEMA.alternativeHeadline,
+    "author": DCTERMS.creator,
+    "corporate-author": DCTERMS.creator,
+    "contributor": DCTERMS.contributor,
+    "advisor": USMX.advisor,
+    "second-reader": USMX.secondReader,
+    "chair": USMX.departmentChair,
+    "date-published": DCTERMS.issued,
+    "report-date": DCTERMS.issued,
+    "abstract": DCTERMS.abstract,
+    "subject": USMX.subjectTerm,
+    "degree": USMX.degree,
+    "degree-grantor": USMX.degreeGrantor,
+    "department": USMX.department,
+    "publisher": DCTERMS.publisher,
+    "performing-organization": SCHEMA.sourceOrganization,
+    "sponsoring-agency": SCHEMA.sponsor,
+    "report-number": DCTERMS.identifier,
+    "identifier": DCTERMS.identifier,
+    "report-type": USMX.reportType,
+    "type": SCHEMA.genre,
+    "distribution": USMX.distributionStatement,
+    "rights": DCTERMS.rights,
+    "language": DCTERMS.language,
+    "page-count": USMX.pageCount,
+    "extent": DCTERMS.extent,
+    "dateline-place": SCHEMA.locationCreated,
+    "dateline-agency": SCHEMA.sourceOrganization,
+    "repository": SCHEMA.provider,
+    "rank": USMX.rank,
+    "prior-degree": USMX.priorDegree,
+    "author-title": USMX.jobTitle,
+    "author-affiliation": USMX.affiliation,
 }
-"""Field name (:data:`usmxkg.document.FIELDS`) → predicate and value kind; ``title`` and ``date`` are handled apart.
+"""Field name (:data:`usmxkg.document.FIELDS`) → predicate; ``title`` and ``date`` have rules of their own.
 
-Fields whose spec says ``about="author"`` describe the first author, not the work.
+What a value becomes (literal, code, number, date, entity) is the field's
+``value`` in its spec; fields whose spec says ``about="author"`` describe
+the first author, not the work.
 """
-
-SPECIAL_FIELDS = frozenset({"title", "date"})
-"""Fields with rules of their own: one title (variants as evidence or alternatives) and one date."""
-
 
 def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: str | None = None) -> list[Quad]:
     """All quads read from one document, in its named graph.
@@ -111,7 +96,8 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     sink.add(source, DCTERMS.identifier, text(doc.doc_id))
     sink.add(source, DCTERMS["format"], text("text/plain"))
 
-    work = work_iri(doc)
+    facts = extract(doc, gazetteer)
+    work = work_iri(doc, facts.metadata)
     if doc.work_type not in WORK_TYPES:
         raise ValueError(f"{doc.source}: reader {doc.kind} gave an unknown work type {doc.work_type!r}")
     sink.add(work, RDF.type, iri(USMX[doc.work_type]))
@@ -124,11 +110,11 @@ def emit_document(doc: Document, gazetteer: Gazetteer | None = None, started: st
     else:
         sink.add(source, DCTERMS.isFormatOf, iri(work))
     sink.add(work, PROV.wasDerivedFrom, iri(source))
-    Emitter(sink, doc, work, gazetteer).run()
-    emit_citations(sink, doc, work, work_iri_for, gazetteer)
-    if gazetteer is not None:
-        emit_mentions(sink, doc, work, gazetteer)
-    emit_facts(sink, doc, work, extract(doc, gazetteer))
+    if facts.metadata is not None:
+        MetadataEmitter(sink, doc, work, facts.metadata).run()
+    emit_citations(sink, doc, work, facts.citations)
+    emit_mentions(sink, doc, work, facts)
+    emit_facts(sink, doc, work, facts)
     return sink.quads
 
 
@@ -147,150 +133,66 @@ def _emit_activity(sink: QuadSink, doc: Document, started: str | None) -> None:
         sink.add(activity, PROV.startedAtTime, typed(started, "dateTime"))
 
 
-def work_iri(doc: Document) -> str:
-    """The work a document carries or describes, keyed by title and first author."""
-    title = doc.first("title")
-    author = doc.first("author")
-    if title is None:
+def work_iri(doc: Document, metadata: Metadata | None) -> str:
+    """The work a document carries or describes, keyed by title and first author; the source's when untitled."""
+    if metadata is None or metadata.key is None:
         return f"{source_iri(doc.doc_id)}/document"
-    return work_iri_for(title.text, author.text if author else "")
+    return document_iri(*metadata.key)
 
 
-def work_iri_for(title: str, author: str) -> str:
-    """A work's IRI from the bibliographic key shared by sources and citations.
+class MetadataEmitter:
+    """Statements about one work (and its first author) from what its metadata fields denote."""
 
-    Notes, bibliographies, catalogue records and title pages write the same
-    work differently (capitals, subtitles, "U.S."/"US", compound surnames);
-    the key (:func:`usmxkg.extract.citations.work_key_title` and
-    :func:`~usmxkg.extract.citations.work_key_name`) absorbs that.
-    """
-    return document_iri(work_key_title(title), work_key_name(author) if author else "")
-
-
-class Emitter:
-    """Statements about one work (and its first author) from the document's metadata fields."""
-
-    def __init__(self, sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer | None = None) -> None:
-        self.sink, self.doc, self.work, self.gazetteer = sink, doc, work, gazetteer
-        self.source = source_iri(doc.doc_id)
-        self.makers: dict[str, Callable[[str, FieldRule, Span], None]] = {
-            "literal": self._literal,
-            "code": self._code,
-            "integer": self._integer,
-            "date": self._typed_date,
-            "person": self._person_value,
-            "institution": self._institution_value,
-            "place": self._place_value,
-        }
+    def __init__(self, sink: QuadSink, doc: Document, work: str, metadata: Metadata) -> None:
+        self.sink, self.doc, self.work, self.metadata = sink, doc, work, metadata
+        self.source = iri(source_iri(doc.doc_id))
 
     def run(self) -> None:
         self._title()
-        self._date()
-        author = self.doc.first("author")
-        first = agent_entity(author.text, self.gazetteer) if author else None
+        if self.metadata.date is not None and self.metadata.date.date is not None:
+            date = self.metadata.date.date
+            self.sink.add(self.work, DCTERMS.date, typed(date.lexical, date.datatype))
+            add_evidence(self.sink, self.doc.doc_id, self.work, self.metadata.date.span)
+        first = self.metadata.first_author
         first_author = entity_iri(first.kind, first.key) if first else None
-        for name, rule in FIELD_RULES.items():
-            subject = self.work if FIELDS[name].about == "work" else first_author
-            if subject is None:
-                continue
-            for span in self.doc.fields.get(name, []):
-                self.makers[rule.make](subject, rule, span)
+        for value in self.metadata.values:
+            subject = self.work if FIELDS[value.name].about == "work" else first_author
+            if subject is not None:
+                self._value(subject, value)
 
     def _title(self) -> None:
-        """The first title; variants with the same words are more evidence, others alternative titles.
-
-        A title followed by a colon announces its subtitle (a form that
-        printed the two parts apart): the work's title is then both, joined
-        as "Title: Subtitle" (CMOS 8.164).
-        """
-        titles = self.doc.fields.get("title", [])
-        if not titles:
+        """The title in the document's language; every span attesting it is evidence, variants alternatives."""
+        title = self.metadata.title
+        if title is None:
             return
-        main = fold(titles[0].text)
         lang = self.doc.language
-        written = " ".join(titles[0].text.split())
-        subtitle = self.doc.first("subtitle")
-        after = self.doc.text[titles[0].end:titles[0].end + 3].lstrip()
-        if subtitle is not None and (written.endswith(":") or after.startswith(":")):
-            written = f"{written.rstrip(' :')}: {' '.join(subtitle.text.split())}"
-            add_evidence(self.sink, self.doc.doc_id, self.work, subtitle)
-        self.sink.add(self.work, DCTERMS.title, text(written, lang))
-        for span in titles:
-            if fold(span.text) != main:
-                self.sink.add(self.work, DCTERMS.alternative, text(" ".join(span.text.split()), lang))
+        self.sink.add(self.work, DCTERMS.title, text(title.text, lang))
+        for alternative in title.alternatives:
+            self.sink.add(self.work, DCTERMS.alternative, text(alternative, lang))
+        for span in title.evidence:
             add_evidence(self.sink, self.doc.doc_id, self.work, span)
 
-    def _date(self) -> None:
-        for span in self.doc.fields.get("date", []):
-            parsed = parse_date(span.text)
-            if parsed is not None:
-                self.sink.add(self.work, DCTERMS.date, typed(parsed.lexical, parsed.datatype))
-                add_evidence(self.sink, self.doc.doc_id, self.work, span)
-                return
-
-    def _typed_date(self, subject: str, rule: FieldRule, span: Span) -> None:
-        parsed = parse_date(span.text)
-        if parsed is not None:
-            self.sink.add(subject, rule.predicate, typed(parsed.lexical, parsed.datatype))
-
-    def _literal(self, subject: str, rule: FieldRule, span: Span) -> None:
-        """Text in the document's language (tagged when it is known: RDF 1.1 language-tagged strings)."""
-        self.sink.add(subject, rule.predicate, text(" ".join(span.text.split()), self.doc.language))
-
-    def _code(self, subject: str, rule: FieldRule, span: Span) -> None:
-        """Identifiers and codes belong to no language."""
-        self.sink.add(subject, rule.predicate, text(" ".join(span.text.split())))
-
-    def _integer(self, subject: str, rule: FieldRule, span: Span) -> None:
-        digits = "".join(c for c in span.text if c.isdigit())
-        if digits:
-            self.sink.add(subject, rule.predicate, typed(str(int(digits)), "nonNegativeInteger"))
-
-    def _person_value(self, subject: str, rule: FieldRule, span: Span) -> None:
-        person = self.person(span)
-        self.sink.add(subject, rule.predicate, iri(person))
-        if rule.predicate != DCTERMS.creator:
-            self.sink.add(self.work, SCHEMA.mentions, iri(person))
-
-    def _institution_value(self, subject: str, rule: FieldRule, span: Span) -> None:
-        prefix = "Department of " if rule.predicate == USMX.department else ""
-        org = self.institution(span, prefix)
-        self.sink.add(subject, rule.predicate, iri(org))
-        self.sink.add(self.work, SCHEMA.mentions, iri(org))
-
-    def _place_value(self, subject: str, rule: FieldRule, span: Span) -> None:
-        label = span.text.title() if span.text.isupper() else span.text
-        node = entity_iri("place", label)
-        self.sink.add(subject, rule.predicate, iri(node))
-        self.sink.add(node, RDF.type, iri(USMX.Place))
-        self.sink.add(node, RDFS.label, text(label))
-        self.sink.add(node, PROV.wasDerivedFrom, iri(self.source))
-        add_evidence(self.sink, self.doc.doc_id, node, span)
-
-    def person(self, span: Span) -> str:
-        """The agent a personal-name field names at ``span``: a person (provisional IRI from the name
-        without credentials or suffix), or the organisation :func:`~usmxkg.extract.agents.agent_entity`
-        recognises in a field a reader filled with a corporate name."""
-        agent = agent_entity(span.text, self.gazetteer)
-        person = entity_iri(agent.kind, agent.key)
-        self.sink.add(person, RDF.type, iri(USMX.Person if agent.kind == "person" else USMX.Institution))
-        self.sink.add(person, RDFS.label, text(agent.label))
-        self.sink.add(person, PROV.wasDerivedFrom, iri(self.source))
-        add_evidence(self.sink, self.doc.doc_id, person, span)
-        return person
-
-    def institution(self, span: Span, prefix: str = "") -> str:
-        """An organisation named at ``span``; "Place: Publisher" keeps the publisher only.
-
-        ``prefix`` completes names that forms abbreviate: a catalogue's
-        department "National Security Affairs" is the "Department of …".
-        """
-        name = institution_name(span.text)
-        if prefix and not name.lower().startswith(prefix.lower()):
-            name = prefix + name
-        org = entity_iri("institution", name)
-        self.sink.add(org, RDF.type, iri(USMX.Institution))
-        self.sink.add(org, RDFS.label, text(name))
-        self.sink.add(org, PROV.wasDerivedFrom, iri(self.source))
-        add_evidence(self.sink, self.doc.doc_id, org, span)
-        return org
+    def _value(self, subject: str, value: FieldValue) -> None:
+        """One field value: text in the document's language (RDF 1.1 language-tagged strings), a code in
+        none, a typed number or date, or an entity (typed, labelled, derived from the source, with evidence)."""
+        predicate = PREDICATES[value.name]
+        kind = FIELDS[value.name].value
+        if kind == "text":
+            self.sink.add(subject, predicate, text(value.text, self.doc.language))
+        elif kind == "code":
+            self.sink.add(subject, predicate, text(value.text))
+        elif kind == "integer" and value.number is not None:
+            self.sink.add(subject, predicate, typed(str(value.number), "nonNegativeInteger"))
+        elif kind == "date" and value.date is not None:
+            self.sink.add(subject, predicate, typed(value.date.lexical, value.date.datatype))
+        elif value.entity is not None:
+            entity = value.entity
+            node = entity_iri(entity.kind, entity.key)
+            kinds = {"person": USMX.Person, "institution": USMX.Institution, "place": USMX.Place}
+            self.sink.add(subject, predicate, iri(node))
+            self.sink.add(node, RDF.type, iri(kinds[entity.kind]))
+            self.sink.add(node, RDFS.label, text(entity.label))
+            self.sink.add(node, PROV.wasDerivedFrom, self.source)
+            add_evidence(self.sink, self.doc.doc_id, node, value.span)
+            if kind == "organisation" or (kind == "person" and predicate != DCTERMS.creator):
+                self.sink.add(self.work, SCHEMA.mentions, iri(node))

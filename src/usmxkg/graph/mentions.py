@@ -1,59 +1,51 @@
-"""Mentions, acronyms, found names, people and subjects → quads of the document's graph.
+"""Mentions, acronyms, found names, people and subjects (Facts) → quads of the document's graph.
 
-An acronym is attached to the entity its long form names; a defined term
-that names no entity becomes a ``skos:Concept`` carrying the acronym.
-
-The document's acronym definitions extend the reference gazetteer for that
-document only, so "NORTHCOM" defined in one thesis finds United States
-Northern Command there without leaking into other documents. Each mention is
-a ``schema:mentions`` link from the work plus the exact span as
-``usmx:evidence`` of the entity in this document's graph. An entity found in
-the text that the reference data lacks (an organisation, unit, program,
-policy, event, installation or person) is typed, labelled and derived from
-the source here, with an IRI minted from its kind and label
+Each mention is a ``schema:mentions`` link from the work plus the exact span
+as ``usmx:evidence`` of the entity in this document's graph. An entity the
+reference data lacks (an organisation the document defines, a unit, program,
+policy, event, installation or person found in the text) is typed, labelled
+and derived from the source here, with an IRI minted from its kind and key
 (:func:`usmxkg.vocab.entity_iri`), so the same name meets itself across
 documents and cross-document resolution (:mod:`usmxkg.graph.resolve`) can
-merge it into a reference entity. Subject terms link to the entity they
-name with ``dcterms:subject``, or to a ``skos:Concept`` of their own.
+merge it into a reference entity. An acronym is attached to the entity that
+holds it (``usmx:acronym``, ``skos:altLabel``); one held by a concept makes
+that concept a ``skos:Concept``. Subject terms link to what they name with
+``dcterms:subject``.
 """
 
 from __future__ import annotations
 
 from usmxkg.document import Document
-from usmxkg.extract.facts import Entity
-from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.extract.mentions import NamedEntity, acronym_pairs, discover_organisations, document_entities
+from usmxkg.extract.facts import Entity, Facts
+from usmxkg.extract.mentions import NamedEntity
 from usmxkg.graph.evidence import add_evidence
 from usmxkg.graph.terms import QuadSink, iri, text
 from usmxkg.vocab import DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SKOS, USMX, entity_iri, source_iri
 
 
-def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer) -> None:
+def emit_mentions(sink: QuadSink, doc: Document, work: str, facts: Facts) -> None:
     """Mentions of known, defined and found entities, acronyms attached to what they name, and subjects."""
     source = iri(source_iri(doc.doc_id))
-    pairs = acronym_pairs(doc)
-    local = gazetteer.with_acronyms(((short, long) for short, long, _ in pairs), doc.text)
+    for defined in facts.organisations:
+        node = entity_node(defined.entity)
+        sink.add(node, RDF.type, iri(USMX[defined.entity.type]))
+        sink.add(node, RDFS.label, text(defined.entity.label))
+        sink.add(node, PROV.wasDerivedFrom, source)
+        add_evidence(sink, doc.doc_id, node, defined.evidence)
 
-    for entity in discover_organisations(doc, pairs, gazetteer):
-        sink.add(entity.entity, RDF.type, iri(USMX[entity.type]))
-        sink.add(entity.entity, RDFS.label, text(entity.label))
-        sink.add(entity.entity, PROV.wasDerivedFrom, source)
-        add_evidence(sink, doc.doc_id, entity.entity, entity.evidence)
-
-    for short, long, span in pairs:
-        named = local.lookup(long) or local.lookup(short)
-        holder = next(iter(named)) if len(named) == 1 else _concept(sink, long)
-        sink.add(holder, USMX.acronym, text(short.strip()))
-        sink.add(holder, SKOS.altLabel, text(short.strip()))
+    for acronym in facts.acronyms:
+        holder = _concept(sink, acronym.holder) if acronym.holder.kind == "concept" else entity_node(acronym.holder)
+        sink.add(holder, USMX.acronym, text(acronym.short))
+        sink.add(holder, SKOS.altLabel, text(acronym.short))
         sink.add(holder, PROV.wasDerivedFrom, source)
-        add_evidence(sink, doc.doc_id, holder, span)
+        add_evidence(sink, doc.doc_id, holder, acronym.evidence)
 
-    found = document_entities(doc, gazetteer)
-    for mention in found.mentions:
-        sink.add(work, SCHEMA.mentions, iri(mention.entity))
-        sink.add(mention.entity, PROV.wasDerivedFrom, source)
-        add_evidence(sink, doc.doc_id, mention.entity, mention.evidence)
-    for occurrence in [*found.names, *found.people]:
+    for mention in facts.mentions:
+        node = entity_node(mention.entity)
+        sink.add(work, SCHEMA.mentions, iri(node))
+        sink.add(node, PROV.wasDerivedFrom, source)
+        add_evidence(sink, doc.doc_id, node, mention.evidence)
+    for occurrence in facts.names:
         node = _entity(sink, doc, occurrence.entity)
         sink.add(work, SCHEMA.mentions, iri(node))
         add_evidence(sink, doc.doc_id, node, occurrence.evidence)
@@ -62,12 +54,9 @@ def emit_mentions(sink: QuadSink, doc: Document, work: str, gazetteer: Gazetteer
             sink.add(node, USMX.partOfEvent, iri(series))
             sink.add(work, SCHEMA.mentions, iri(series))
         _person_details(sink, node, occurrence)
-    for subject in found.subjects:
-        node = (
-            _concept(sink, subject.entity.label)
-            if subject.entity.kind == "concept"
-            else _entity(sink, doc, subject.entity)
-        )
+    for subject in facts.subjects:
+        named = subject.entity
+        node = _concept(sink, named) if named.kind == "concept" else _entity(sink, doc, named)
         sink.add(work, DCTERMS.subject, iri(node))
         sink.add(node, PROV.wasDerivedFrom, source)
         add_evidence(sink, doc.doc_id, node, subject.term)
@@ -105,13 +94,12 @@ def _person_details(sink: QuadSink, node: str, named: NamedEntity) -> None:
         sink.add(node, SCHEMA.familyName, text(person.family))
 
 
-def _concept(sink: QuadSink, long: str) -> str:
-    """A defined term that names no entity ("professional military education (PME)") as a SKOS concept.
+def _concept(sink: QuadSink, concept: Entity) -> str:
+    """A defined term or subject that names no entity ("professional military education") as a SKOS concept.
 
-    Its IRI comes from the folded long form, so the same term defined in
-    several documents is one concept.
+    Its IRI comes from the folded term, so the same term in several documents is one concept.
     """
-    concept = entity_iri("concept", long)
-    sink.add(concept, RDF.type, iri(SKOS.Concept))
-    sink.add(concept, RDFS.label, text(" ".join(long.split())))
-    return concept
+    node = entity_iri("concept", concept.key)
+    sink.add(node, RDF.type, iri(SKOS.Concept))
+    sink.add(node, RDFS.label, text(" ".join(concept.label.split())))
+    return node

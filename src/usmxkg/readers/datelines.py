@@ -16,12 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-SEASONS = "Spring|Summer|Fall|Autumn|Winter"
-MONTH = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\.?)"
+from usmxkg.months import MONTH, SEASONS
+
 """A month as printed, any case (the pattern is compiled case-insensitively)."""
 
 _YEAR = r"(?:1[89]|20)\d\d"

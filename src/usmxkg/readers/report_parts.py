@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from usmxkg.document import Document, Span
+from usmxkg.months import MONTH
 from usmxkg.readers.lines import Line
 from usmxkg.readers.names import person_span
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 FULL_DATE = rf"{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
 DAY_MONTH_YEAR = rf"\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d{{2}}"
 MONTH_YEAR = rf"{MONTH},?\s+(?:19|20)\d{{2}}"
