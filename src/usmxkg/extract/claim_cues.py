@@ -160,6 +160,8 @@ REPORTING_VERBS = (
     r"|argued|argues|highlighted|highlights|pointed out|points out|observed|observes|contended|contends|asserted"
     r"|asserts|claimed|claims|maintained|maintains|believes|believed|warned|warns|stated|states|wrote|writes"
     r"|suggested|suggests|insisted|insists|acknowledged|acknowledges|announced|announces|remarked|remarks"
+    r"|reflected|reflects|commented|comments|recalled|recalls|underscored|underscores|reiterated|reiterates"
+    r"|affirmed|affirms"
 )
 """Verbs that report what a speaker or writer said; with a named subject they attribute a statement."""
 

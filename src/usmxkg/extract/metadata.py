@@ -23,6 +23,13 @@ from usmxkg.vocab import fold
 
 __all__ = ["FieldValue", "Metadata", "Title", "extract_metadata"]
 
+DEVISED_KIND = {
+    "Thesis": "Thesis", "Report": "Report", "NewsArticle": "News release", "BlogPost": "Blog post",
+    "JournalArticle": "Article", "Book": "Book", "BookChapter": "Chapter", "WebPage": "Web page",
+    "GovernmentDocument": "Government document", "Document": "Document",
+}
+"""How a devised title names the kind of work (English, as cataloguers write devised titles)."""
+
 MAX_COUNT_DIGITS = 9
 """Digits of a page count worth reading; a longer run of digits is noise, not a count."""
 
@@ -49,11 +56,16 @@ class Title:
 
     ``evidence`` holds every title span, and the subtitle's when the title
     announces it with a colon; ``alternatives`` the variants whose words differ.
+    ``devised`` marks a title the source does not state, made up from the
+    kind of work, its dateline and date and written in square brackets, as a
+    cataloguer devises one (RDA 2.3.2.11; ISBD 1.1.4.2.2); its evidence is
+    the place and date it is made of.
     """
 
     text: str
     evidence: tuple[Span, ...]
     alternatives: tuple[str, ...] = ()
+    devised: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +104,7 @@ def extract_metadata(doc: Document, gazetteer: Gazetteer | None = None) -> Metad
     first = next((v.entity for v in values if v.name == "author"), None)
     return Metadata(
         key=work_key(title.text, author.text if author else "") if title is not None else None,
-        title=_title(doc),
+        title=_title(doc) or _devised_title(doc),
         date=next((v for v in (_value(doc, "date", s, gazetteer) for s in doc.fields.get("date", [])) if v.date), None),
         first_author=first if author is not None else None,
         values=values,
@@ -121,6 +133,28 @@ def _title(doc: Document) -> Title | None:
     return Title(written, tuple(evidence), alternatives)
 
 
+def _devised_title(doc: Document) -> Title | None:
+    """A title for an untitled work from its kind, dateline place and date ("[News release, Austin, Texas, May
+    3, 2031]"); None when the source states neither place nor date."""
+    parts = [doc.first(name) for name in ("dateline-place", "date-published", "date")]
+    stated = [span for span in parts if span is not None]
+    if not stated:
+        return None
+    place, date = parts[0], parts[1] or parts[2]
+    words = [DEVISED_KIND.get(doc.work_type, "Document")]
+    if place is not None:
+        words.append(place_label(place.text))
+    if date is not None:
+        words.append(" ".join(date.text.split()))
+    return Title(f"[{', '.join(words)}]", tuple(s for s in (place, date) if s is not None), devised=True)
+
+
+def place_label(written: str) -> str:
+    """A dateline place as a label: each part in capitals ("FORT SAM HOUSTON, Texas") title-cased (AP style)."""
+    parts = [" ".join(part.split()) for part in written.split(",")]
+    return ", ".join(part.title() if part.isupper() else part for part in parts)
+
+
 def _value(doc: Document, name: str, span: Span, gazetteer: Gazetteer | None) -> FieldValue:
     """What one field value denotes, by the kind of value its spec declares."""
     words = " ".join(span.text.split())
@@ -139,6 +173,6 @@ def _value(doc: Document, name: str, span: Span, gazetteer: Gazetteer | None) ->
             label = "Department of " + label  # a catalogue's "National Security Affairs" is the department
         return FieldValue(name, span, words, entity=Entity("institution", label, label, "Institution"))
     if kind == "place":
-        label = span.text.title() if span.text.isupper() else span.text
+        label = place_label(span.text)
         return FieldValue(name, span, words, entity=Entity("place", label, label, "Place"))
     return FieldValue(name, span, words)

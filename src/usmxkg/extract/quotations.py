@@ -14,12 +14,16 @@ Two conventions are read:
   marker right after the closing quotation mark (or at the end of the block),
   kept when the document has that footnote.
 
-A quotation without a speaker the text names (scare quotes, titles) is not
-kept; nor is one of fewer than :data:`MIN_WORDS` words.
+A reader quote whose speaker the reader did not see ("“…,” he said"; "X
+did Y, calling it “…”") is attributed by the same sentence patterns as
+running text. A quotation without a speaker the text names (scare quotes,
+titles) is not kept; nor is one of running text of fewer than
+:data:`MIN_WORDS` words.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import pairwise
 
@@ -35,6 +39,8 @@ MIN_WORDS = 4
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _QUOTED = re.compile(r"“(?P<curly>[^”“]+)”|\"(?P<straight>[^\"]+)\"")
+_CLOSING = re.compile(r"[,.!?]?[”\"]")
+"""What may follow a quote's words before the attribution: its final punctuation and closing mark."""
 _SPEAKER = rf"(?P<speaker>{NAME}|{OFFICE}|he|she|He|She)(?: and {NAME})?"
 """The speaker as written; of "Quintero and Feld" the first named is kept."""
 _ATTRIBUTION_BEFORE = (
@@ -43,6 +49,10 @@ _ATTRIBUTION_BEFORE = (
     re.compile(
         rf"(?:^|[,;] |\b(?:but|that) ){_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})(?: that)?[,:]?"
         r"(?: [a-z]+){0,3} ?$"
+    ),
+    # a participle of saying whose subject opens the sentence: "X praised the talks, calling them “…”"
+    re.compile(
+        rf"^{_SPEAKER} [^“\".;]{{0,120}}, (?:calling|describing|saying|adding|noting|declaring)\b[^“\"]{{0,40}}$"
     ),
 )
 _ATTRIBUTION_AFTER = (
@@ -62,7 +72,7 @@ def extract_quotations(
     """Every attributed quotation of the document, in text order (none from a catalogue record's fields)."""
     if doc.record:
         return []
-    found = _reader_quotes(doc, speakers) if doc.quotes else []
+    found = _reader_quotes(doc, sentences, speakers) if doc.quotes else []
     if not doc.quotes:
         found += _inline_quotes(doc, sentences, speakers)
         found += _block_quotes(doc, paragraphs, speakers)
@@ -74,13 +84,25 @@ def extract_quotations(
     return out
 
 
-def _reader_quotes(doc: Document, speakers: Speakers) -> list[Quotation]:
+def _reader_quotes(doc: Document, sentences: list[Sentence], speakers: Speakers) -> list[Quotation]:
+    """The reader's quotes with their speakers; one with no speaker the text names is left out."""
+    starts = [s.span.start for s in sentences]
     out = []
     for quote in doc.quotes:
         evidence = _speaker_span(doc, quote.text, quote.speaker) if quote.speaker else None
         at = evidence.start if evidence else quote.text.start
         speaker = speakers.resolve(quote.speaker, at) if quote.speaker else None
-        out.append(Quotation(quote.text, speaker, evidence, None, doc.language))
+        if speaker is None:
+            i = bisect.bisect_right(starts, quote.text.start) - 1
+            sentence = sentences[i] if i >= 0 else None
+            if sentence is not None and quote.text.end <= sentence.span.end + 2:
+                opening = max(sentence.span.start, quote.text.start - 1)
+                mark = _CLOSING.match(doc.text, quote.text.end)
+                closing = mark.end() if mark else quote.text.end
+                found = _attribution(doc, sentence, opening, closing, sentence.span.end + 120, speakers)
+                speaker, evidence = found if found else (None, None)
+        if speaker is not None:
+            out.append(Quotation(quote.text, speaker, evidence, None, doc.language))
     return out
 
 
@@ -104,7 +126,8 @@ def _inline_quotes(doc: Document, sentences: list[Sentence], speakers: Speakers)
                     continue
                 start = piece.start + match.start(group)
                 quote = _trimmed(doc, start, start + len(words))
-                attribution = _attribution(doc, sentence, piece, match, speakers)
+                attribution = _attribution(doc, sentence, piece.start + match.start(), piece.start + match.end(),
+                                           piece.end, speakers)
                 if attribution is None:
                     continue
                 speaker, evidence = attribution
@@ -114,18 +137,19 @@ def _inline_quotes(doc: Document, sentences: list[Sentence], speakers: Speakers)
 
 
 def _attribution(
-    doc: Document, sentence: Sentence, piece: Span, match: re.Match[str], speakers: Speakers
+    doc: Document, sentence: Sentence, opening: int, closing: int, limit: int, speakers: Speakers
 ) -> tuple[Entity, Span] | None:
-    """The speaker the sentence names for a quotation, and the span naming them (before the quote, else after)."""
-    before = doc.text[sentence.span.start:piece.start + match.start()]
+    """The speaker the sentence names for the quotation from ``opening`` to ``closing`` (its quotation marks
+    included), and the span naming them: before the quote, else after it (up to ``limit``)."""
+    before = doc.text[sentence.span.start:opening]
     before = before[max(before.rfind("”"), before.rfind("\"")) + 1:]
-    offset = piece.start + match.start() - len(before)
+    offset = opening - len(before)
     for pattern in _ATTRIBUTION_BEFORE:
         found = pattern.search(before)
         if found:
             return _resolved(doc, speakers, offset + found.start("speaker"), found.group("speaker"))
-    after_start = piece.start + match.end()
-    after = doc.text[after_start:min(piece.end, after_start + 120)]
+    after_start = closing
+    after = doc.text[after_start:min(limit, after_start + 120)]
     for pattern in _ATTRIBUTION_AFTER:
         found = pattern.search(after)
         if found:

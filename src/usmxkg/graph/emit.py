@@ -166,7 +166,7 @@ class MetadataEmitter:
         if title is None:
             return
         lang = self.doc.language
-        self.sink.add(self.work, DCTERMS.title, text(title.text, lang))
+        self.sink.add(self.work, DCTERMS.title, text(title.text, "en" if title.devised else lang))
         for alternative in title.alternatives:
             self.sink.add(self.work, DCTERMS.alternative, text(alternative, lang))
         for span in title.evidence:
