@@ -86,6 +86,10 @@ def is_person_name(name: str, gazetteer: Gazetteer | None = None) -> bool:
     return agent_kind(name, gazetteer) != "organisation"
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
+"""A word of dotted initials ("U.S.", "D.C."), which keeps its capitals when a name set in capitals is title-cased."""
+
+
 def institution_name(written: str) -> str:
     """An organisation's name as written, without a leading "Place:", title-cased if set in capitals.
 
@@ -93,12 +97,15 @@ def institution_name(written: str) -> str:
     'Naval Postgraduate School'
     >>> institution_name("NAVAL POSTGRADUATE SCHOOL")
     'Naval Postgraduate School'
+    >>> institution_name("U.S. ARMY")
+    'U.S. Army'
     """
     name = " ".join(written.split()).rsplit(": ", 1)[-1]
     if not name.isupper() or len(name.split()) < 2:
         return name
     small = {"of", "and", "the", "for", "de", "la"}
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))
+    return " ".join(w if _INITIALS.fullmatch(w) else w.lower() if w.lower() in small and i else w.capitalize()
+                    for i, w in enumerate(name.split()))
 
 
 def agent_entity(written: str, gazetteer: Gazetteer | None = None) -> Entity:
