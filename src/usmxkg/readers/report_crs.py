@@ -75,6 +75,10 @@ PAGE_FOOTER = re.compile(
 """Page footers of CRS reports and products (the service's name and page number, or its web address)."""
 HEADING = re.compile(r"(?<=\n\n)[ \t]*[A-Z][^\n.:;]{2,78}[ \t]*(?=\n\n)")
 """A heading after the Summary: a short line standing alone between blank lines, not ending like a sentence."""
+TITLED_LINE = re.compile(r"(?<=\n\n)[ \t]*(?P<title>[A-Z][^\n.:;,?!]{2,60}?)[ \t]*(?=\n[ \t]*[A-Z])")
+"""A heading set directly above its first paragraph: a short line after a blank line, before a capitalised line."""
+MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+"""Words a heading in title case leaves in lower case."""
 DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})(?:\s*\((?:RL|RS|IF|IN|R)\d{{4,5}}\))?$")
 """A cover's date line, "Updated DATE", or the web edition's "DATE (R45210)"."""
 
@@ -274,11 +278,20 @@ def _tail_number(doc: Document) -> re.Match[str] | None:
     return None
 
 
+def _titled_heading(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first heading in title case set directly above its paragraph ("Introduction" then its text)."""
+    for match in TITLED_LINE.finditer(text, start, end):
+        words = match.group("title").split()
+        if all(w[0].isupper() or w in MINOR_WORDS for w in words):
+            return match
+    return None
+
+
 def _abstract(doc: Document, summary: re.Match[str], end: int) -> None:
     """The Summary, from its heading to the contents, a page footer or the end of the text; also a section."""
     start = summary.end()
     stops = [m.start() for m in (CONTENTS.search(doc.text, start, end), PAGE_FOOTER.search(doc.text, start, end),
-                                 HEADING.search(doc.text, start, end)) if m]
+                                 HEADING.search(doc.text, start, end), _titled_heading(doc.text, start, end)) if m]
     stop = min(stops) if stops else end
     span = trim(doc, start, stop, " \t\n")
     if span is not None and len(span.text) >= 40:
