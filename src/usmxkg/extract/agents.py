@@ -90,8 +90,13 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
 """A word of dotted initials ("U.S.", "D.C."), which keeps its capitals when a name set in capitals is title-cased."""
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&./-]{2,12}\)$")
+"""An acronym in parentheses closing a name ("National Security Affairs (NSA)"): the short form, not the name."""
+
+
 def institution_name(written: str) -> str:
-    """An organisation's name as written, without a leading "Place:", title-cased if set in capitals.
+    """An organisation's name as written, without a leading "Place:" or a closing "(ACRONYM)",
+    title-cased if set in capitals.
 
     >>> institution_name("Monterey, California: Naval Postgraduate School")
     'Naval Postgraduate School'
@@ -99,8 +104,10 @@ def institution_name(written: str) -> str:
     'Naval Postgraduate School'
     >>> institution_name("U.S. ARMY")
     'U.S. Army'
+    >>> institution_name("National Security Affairs (NSA)")
+    'National Security Affairs'
     """
-    name = " ".join(written.split()).rsplit(": ", 1)[-1]
+    name = _ACRONYM_AFTER.sub("", " ".join(written.split()).rsplit(": ", 1)[-1]) or written
     if not name.isupper() or len(name.split()) < 2:
         return name
     small = {"of", "and", "the", "for", "de", "la"}
