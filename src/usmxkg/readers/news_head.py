@@ -57,10 +57,12 @@ META_DATE = re.compile(
 
 ISSUING_OFFICE = re.compile(
     r"^(?:The\s+)?Office\s+of\s+(?:the\s+)?(?:Spokesperson|Press\s+Secretary|Public\s+Affairs"
-    r"|(?:the\s+)?Assistant\s+to\s+the\s+Secretary\s+of\s+Defense\s+for\s+Public\s+Affairs)$",
+    r"|(?:the\s+)?Assistant\s+to\s+the\s+Secretary\s+of\s+Defense\s+for\s+Public\s+Affairs)$"
+    r"|^Secretar[íi]a\s+de\s+(?:la\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3}$",
     re.IGNORECASE,
 )
-"""The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON")."""
+"""The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON",
+a Mexican ministry over its bulletin: "Secretaría de Marina")."""
 
 _PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
