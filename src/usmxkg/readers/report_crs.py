@@ -169,10 +169,12 @@ def _cover_title(doc: Document, lines: list[Line], start: int, end: int, first_r
         block, size = block_of[line.start]
         if chosen and block != block_of[chosen[-1].start][0] and size >= 3 and not ROLE.search(line.text):
             break  # a block of hard-wrapped prose (or the author block) follows the title
-        if DATE_ONLY.match(line.text) or (MARKERS.search(line.text) and not chosen):
+        role, marker = ROLE.search(line.text), MARKERS.search(line.text)
+        run_together = repeat is None and role is not None and marker is not None and role.start() < marker.start()
+        if DATE_ONLY.match(line.text) or (marker and not chosen and not run_together):
             if chosen:
                 break
-            continue
+            continue  # a marker line above the title; a cover run together on one line, with no repeat, opens with it
         if ROLE.search(line.text) or MARKERS.search(line.text):
             return _run_together_title(doc, chosen, line, first_role, repeat)
         following = lines[index + 1] if index + 1 < len(lines) else None
