@@ -104,13 +104,14 @@ def read_front(doc: Document, lines: list[Line] | None = None) -> FrontMatter:
 
 
 def front_limit(lines: list[Line]) -> int:
-    """Index of the line where the title and approval pages can no longer be: the TOC or ABSTRACT heading."""
+    """Index of the line where the title and approval pages can no longer be: the TOC or ABSTRACT heading,
+    else the first chapter heading ("I. INTRODUCTION", a thesis excerpt without contents or abstract)."""
     stop = min(len(lines), FRONT_SEARCH_LINES)
     for names in (TOC_HEADINGS, ("ABSTRACT",)):
         found = find_heading_line(lines, names, 0, stop)
         if found is not None:
             return found
-    return stop
+    return next((i for i in range(stop) if is_chapter(lines[i].text.strip())), stop)
 
 
 def _title_page(doc: Document, lines: list[Line], limit: int, form: sf298.Form | None,
