@@ -86,19 +86,33 @@ def is_person_name(name: str, gazetteer: Gazetteer | None = None) -> bool:
     return agent_kind(name, gazetteer) != "organisation"
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
+"""A word of dotted initials ("U.S.", "D.C."), which keeps its capitals when a name set in capitals is title-cased."""
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&./-]{2,12}\)$")
+"""An acronym in parentheses closing a name ("National Security Affairs (NSA)"): the short form, not the name."""
+
+
 def institution_name(written: str) -> str:
-    """An organisation's name as written, without a leading "Place:", title-cased if set in capitals.
+    """An organisation's name as written, without a leading "Place:" or a closing "(ACRONYM)",
+    title-cased if set in capitals.
 
     >>> institution_name("Monterey, California: Naval Postgraduate School")
     'Naval Postgraduate School'
     >>> institution_name("NAVAL POSTGRADUATE SCHOOL")
     'Naval Postgraduate School'
+    >>> institution_name("U.S. ARMY")
+    'U.S. Army'
+    >>> institution_name("National Security Affairs (NSA)")
+    'National Security Affairs'
     """
-    name = " ".join(written.split()).rsplit(": ", 1)[-1]
+    name = _ACRONYM_AFTER.sub("", " ".join(written.split()).rsplit(": ", 1)[-1]) or written
     if not name.isupper() or len(name.split()) < 2:
         return name
     small = {"of", "and", "the", "for", "de", "la"}
-    return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(name.split()))
+    return " ".join(w if _INITIALS.fullmatch(w) else w.lower() if w.lower() in small and i else w.capitalize()
+                    for i, w in enumerate(name.split()))
 
 
 def agent_entity(written: str, gazetteer: Gazetteer | None = None) -> Entity:

@@ -29,7 +29,8 @@ cue                      a sentence is …
 ``rq-aim``               "this thesis will determine / examines / asks why|how|whether …"
                          outside conclusions
 ``hypothesis-stated``    "the (first|second|…|null) hypothesis is …", "I hypothesize that",
-                         "If this hypothesis is correct, then …"
+                         "If this hypothesis is correct, then …", a numbered statement
+                         opening the sentence ("Hypothesis 2: …", "H1: …")
 ``hypothesis-ordinal``   in a ``hypothesis`` section: "a third form of explanation … is assessed"
 ``hypothesis-argues``    in a ``hypothesis`` section: "<theory> argues / posits / predicts that …"
 ``finding-self``         "this thesis / study / research / analysis finds / shows / argues /
@@ -98,7 +99,8 @@ HYPOTHESIS_STATED = re.compile(
     r"|hypothesis (?:is|states|holds|posits|predicts|proposes|suggests) that"
     r"|if (?:this|the|our) hypothesis is (?:correct|true|right|valid)"
     r"|\b(?:i|we) (?:hypothesi[sz]e|expect|predict) that"
-    r"|\bH\d\s*[:.])",
+    r"|\bH\d\s*[:.]"
+    r"|^hypothesis\s+(?:\d{1,2}|[ivx]{1,4}|[a-e]|one|two|three|four|five)\s*[:.–—-])",
     re.I,
 )
 HYPOTHESIS_ORDINAL = re.compile(

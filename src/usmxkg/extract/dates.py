@@ -21,6 +21,9 @@ _PATTERNS = [
     re.compile(r"^(?P<day>\d{1,2})-(?P<mnum>\d{1,2})-(?P<year>\d{4})$"),
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$"),
     re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})$"),
+    # Spanish: "12 de marzo de 2021", "marzo de 2021" (the "de" of the long form)
+    re.compile(rf"^(?P<day>\d{{1,2}})\s+de\s+{_MONTH}\s+(?:de|del)\s+(?P<year>\d{{4}})$", re.IGNORECASE),
+    re.compile(rf"^{_MONTH}\s+(?:de|del)\s+(?P<year>\d{{4}})$", re.IGNORECASE),
     re.compile(rf"^{_MONTH},?\s+(?P<year>\d{{4}})$"),
     re.compile(r"^(?P<month>[A-Za-z]{3})-(?P<yy>\d{2})$"),
     re.compile(r"^(?P<year>\d{4})$"),
@@ -38,6 +41,8 @@ def parse_date(text: str) -> DateValue | None:
     DateValue(lexical='2010-03', datatype='gYearMonth')
     >>> parse_date("08-06-2012")
     DateValue(lexical='2012-06-08', datatype='date')
+    >>> parse_date("12 de marzo de 2021")
+    DateValue(lexical='2021-03-12', datatype='date')
     >>> parse_date("sometime") is None
     True
     """

@@ -54,6 +54,8 @@ def display_name(name: str) -> str:
     'Desmond C. Quenby, Jr.'
     >>> display_name("TOMAS M. FELD")
     'Tomas M. Feld'
+    >>> display_name("Velasquez, Arturo D")  # catalogues (DTIC) print inverted names' initials without a stop
+    'Arturo D. Velasquez'
     """
     name = _capitalised(" ".join(strip_credentials(name).split()))
     if ", " not in name:
@@ -61,7 +63,9 @@ def display_name(name: str) -> str:
     parsed = HumanName(name)
     if not (parsed.first and parsed.last) or len(parsed.last.split()) > 3:
         return name
-    given = " ".join(p for p in (parsed.title, parsed.first, parsed.middle, parsed.last) if p)
+    first, middle = (" ".join(w + "." if len(w) == 1 and w.isupper() else w for w in part.split())
+                     for part in (parsed.first, parsed.middle))
+    given = " ".join(p for p in (parsed.title, first, middle, parsed.last) if p)
     return f"{given}, {parsed.suffix}" if parsed.suffix else given
 
 

@@ -53,10 +53,11 @@ _RANKS = (
     r"|Capitán(?: [12]/o| Primero| Segundo)?|Teniente Coronel|Teniente|Coronel|Sargento(?: [12]/o)?|Cabo"
 )
 _OFFICES = (
-    r"(?:Vice )?President|Prime Minister|Secretary of (?:State|Defen[cs]e|the (?:Navy|Army|Air Force|Interior)"
+    r"(?:Vice )?President|Prime Minister|(?:(?:Deputy|Assistant) Secretary|Under ?[Ss]ecretary|Secretary) of (?:State"
+    r"|Defen[cs]e|the (?:Navy|Army|Air Force|Interior)"
     r"|Homeland Security|National Defen[cs]e|Foreign Affairs|Public Security)|(?:Defen[cs]e|Naval|Navy|Army|Foreign"
     r"|State) Secretary|(?:Defen[cs]e|Foreign) Minister|Minister of (?:National )?Defen[cs]e|Minister"
-    r"|(?:Deputy |Assistant |Under ?)?Secretary|Ambassador|Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man"
+    r"|(?:Deputy |Assistant |Under ?)?[Ss]ecretary|Ambassador|Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man"
     r"|Governor|Gov\.|Attorney General|Commissioner|Chairman|Commandant|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor"
     r"|[Tt]he Honorable|Honorable|Hon\.|Presidente|Secretario|Lic\.|Ing\."
 )

@@ -345,6 +345,8 @@ class _Reader:
         if rule is None:
             return None
         nxt = self.tokens[run[k + 1]] if k + 1 < len(run) else None
+        if word == "press" and nxt is not None and nxt.fold in TITLE_WORDS:
+            return None  # "Pentagon Press Secretary", "White House Press Officer": an office, not a publisher
         end = k
         designation_heads = rule == "base" or (word == "force" and k > 0 and self.tokens[run[k - 1]].fold == "task")
         if (

@@ -55,9 +55,17 @@ _ATTRIBUTION_BEFORE = (
         rf"^{_SPEAKER} [^“\".;]{{0,120}}, (?:calling|describing|saying|adding|noting|declaring)\b[^“\"]{{0,40}}$"
     ),
 )
+_RANK_BEFORE = (
+    r"(?:(?:Army|Navy|Air Force|Marine Corps|Coast Guard|Mexican) )?"
+    r"(?:(?:Rear|Vice|Brig\.|Brigadier|Maj\.|Major|Lt\.|Lieutenant|Staff|Master|Chief|Petty|Command|Deputy"
+    r"|Assistant|Under|Former) )*"
+    r"(?:Gen\.|General|Adm\.|Admiral|Col\.|Colonel|Capt\.|Captain|Cmdr\.|Cdr\.|Commander|Maj\.|Major|Lt\.|Lieutenant"
+    r"|Sgt\.|Sergeant|Officer|Secretary|Minister|Ambassador|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor) "
+)
+"""Service, rank or office written between "said" and the speaker's name ("said Rear Adm. NAME"): not the name."""
 _ATTRIBUTION_AFTER = (
     re.compile(rf"^[,.]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+{_SPEAKER} (?:{REPORTING_VERBS})\b"),
-    re.compile(rf"^[,.]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?:said|added|explained) {_SPEAKER}"),
+    re.compile(rf"^[,.]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?:said|added|explained) (?:{_RANK_BEFORE})*{_SPEAKER}"),
 )
 _BLOCK_INTRO = (
     re.compile(rf"\bAs {_SPEAKER} (?:also |has |had )?(?:{REPORTING_VERBS})\b[^.]*[,:]$"),
@@ -200,6 +208,10 @@ def _note(doc: Document, following: str) -> int | None:
 
 
 def _trimmed(doc: Document, start: int, end: int) -> Span:
+    """The quoted words without surrounding spaces or the comma that hands over to the attribution (“…,” X said)."""
     text = doc.text[start:end]
     lead = len(text) - len(text.lstrip())
-    return doc.span(start + lead, start + lead + len(text.strip()))
+    words = text.strip()
+    if words.endswith(","):
+        words = words[:-1].rstrip()
+    return doc.span(start + lead, start + lead + len(words))

@@ -97,7 +97,7 @@ def innermost_section(doc: Document, start: int) -> Section | None:
 
 
 def excluded_ranges(doc: Document) -> list[tuple[int, int]]:
-    """Ranges of the text that are not running text, widened to whole lines."""
+    """Ranges of the text that are not running text, widened to whole lines (not into a paragraph on the same line)."""
     ranges: list[tuple[int, int]] = [(z.span.start, z.span.end) for z in doc.zones]
     ranges += [(n.text.start, n.text.end) for n in doc.footnotes]
     ranges += [(r.text.start, r.text.end) for r in doc.references]
@@ -113,11 +113,16 @@ def excluded_ranges(doc: Document) -> list[tuple[int, int]]:
             if SKIPPED_SECTIONS.search(section.title.text):
                 ranges.append((section.body.start, section.body.end))
     text = doc.text
+    paragraph_bounds = [(p.start, p.end) for p in doc.paragraphs]
     widened = []
     for start, end in ranges:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        widened.append((line_start, len(text) if line_end < 0 else line_end))
+        line_end = len(text) if line_end < 0 else line_end
+        # a region run together on one line with a paragraph the reader found (a cover, then "Summary Since
+        # FY2010, …") keeps its own bounds on that side; otherwise it takes its whole lines
+        widened.append((start if any(b < start and e > line_start for b, e in paragraph_bounds) else line_start,
+                        end if any(e > end and b < line_end for b, e in paragraph_bounds) else line_end))
     widened.sort()
     merged: list[tuple[int, int]] = []
     for start, end in widened:
@@ -142,10 +147,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     seen: set[int] = set()
     for start, end in _regions(doc):
         for line in split_lines(doc.text, start, end):
-            if line.start in seen or any(a <= line.start and line.end <= b for a, b in excluded):
+            if line.start in seen:
                 continue
             seen.add(line.start)
-            lines.append(line)
+            lines += _outside(doc, line, excluded)
     lines.sort(key=lambda line: line.start)
     breaks = {p.start for p in doc.paragraphs}
     pieces: list[Span] = []
@@ -165,6 +170,22 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             out[-1] = Paragraph((*out[-1].pieces, piece), out[-1].section)
         else:
             out.append(Paragraph((piece,), innermost_section(doc, piece.start)))
+    return out
+
+
+def _outside(doc: Document, line: Line, excluded: list[tuple[int, int]]) -> list[Line]:
+    """The parts of a line outside the excluded ranges (the whole line, nothing, or what runs on past a zone)."""
+    parts = [(line.start, line.end)]
+    for a, b in excluded:
+        if b <= line.start or a >= line.end:
+            continue
+        parts = [piece for s, e in parts for piece in ((s, min(e, a)), (max(s, b), e)) if piece[0] < piece[1]]
+    out = []
+    for s, e in parts:
+        words = doc.text[s:e]
+        if words.strip():
+            s, e = s + len(words) - len(words.lstrip()), e - (len(words) - len(words.rstrip()))
+            out.append(Line(s, e, doc.text[s:e]))
     return out
 
 

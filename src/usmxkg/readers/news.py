@@ -217,7 +217,8 @@ HEAD_SAMPLE_CHARS = 8_000
 
 _M = re.MULTILINE
 _RELEASE_FURNITURE = re.compile(
-    r"^\s*(?:FOR IMMEDIATE RELEASE|###|-\s*30\s*-|Release No\.?:?\s*\S+|Media (?:contacts?|inquiries)\b)", _M)
+    r"^\s*(?:FOR IMMEDIATE RELEASE|###|-\s*30\s*-|Release No\.?:?\s*\S+|Media (?:contacts?|inquiries)\b"
+    r"|(?:Comunicado|Bolet[íi]n) de [Pp]rensa\b)", _M)
 _FOLLOW_LINE = re.compile(r"^\s*\(?Follow .{2,60}? on (?:Twitter|X|Facebook|Instagram)\b", _M)
 _SAID = re.compile(r"\b(?:said|says|told)\b")
 _ATTRIBUTION = re.compile(
@@ -326,7 +327,8 @@ READER = Reader(
         Cue("byline with a unit or newsroom", 1.5, _newsroom_byline),
         Cue(".mil/.gov banner or archive notice", 2.0, _banner),
         Cue("newsroom furniture (labels, photo viewer, story fields)", 1.0, _newsroom_furniture),
-        Cue("release furniture (FOR IMMEDIATE RELEASE, Release No., ###, -30-)", 3.0, flag(_RELEASE_FURNITURE)),
+        Cue("release furniture (FOR IMMEDIATE RELEASE, Release No., ###, -30-, Comunicado de Prensa)", 3.0,
+            flag(_RELEASE_FURNITURE)),
         Cue("readout formula", 3.0, _readout),
         Cue("photo page (headline and caption)", 3.5, _photo_page),
         Cue("follow-on-social-media closing byline", 0.5, flag(_FOLLOW_LINE)),

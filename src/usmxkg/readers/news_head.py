@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from usmxkg.readers.bylines import (
     BY,
     ORG_BYLINE,
+    READOUT_TITLE,
     is_affiliation,
     parse_byline,
     readout_spokesperson,
@@ -56,10 +57,12 @@ META_DATE = re.compile(
 
 ISSUING_OFFICE = re.compile(
     r"^(?:The\s+)?Office\s+of\s+(?:the\s+)?(?:Spokesperson|Press\s+Secretary|Public\s+Affairs"
-    r"|(?:the\s+)?Assistant\s+to\s+the\s+Secretary\s+of\s+Defense\s+for\s+Public\s+Affairs)$",
+    r"|(?:the\s+)?Assistant\s+to\s+the\s+Secretary\s+of\s+Defense\s+for\s+Public\s+Affairs)$"
+    r"|^Secretar[íi]a\s+de\s+(?:la\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3}$",
     re.IGNORECASE,
 )
-"""The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON")."""
+"""The office a release or readout is issued by, printed as a head line (state.gov "OFFICE OF THE SPOKESPERSON",
+a Mexican ministry over its bulletin: "Secretaría de Marina")."""
 
 _PIPE = re.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _CATEGORY = re.compile(rf"^(?:[{UPPER}][\w&'’-]*)(?:\s+[{UPPER}][\w&'’-]*){{0,2}}$")
@@ -145,7 +148,19 @@ def _body_start(units: list[Line], wrapped: set[int]) -> int:
 
 def _prose(unit: Line, wrapped: set[int]) -> bool:
     """A line of story text rather than a head line (headline, byline, label)."""
+    if _readout_headline(unit):
+        return False
     return unit.start in wrapped or not is_title_like(unit) or len(unit.text.split()) > PROSE_WORDS
+
+
+READOUT_HEADLINE_CHARS = 250
+"""A readout's headline names both officials with their full titles, so it runs longer than other headlines."""
+
+
+def _readout_headline(unit: Line) -> bool:
+    """ "Readout of Secretary …'s Meeting With …" (defense.gov): a headline however long, never a sentence."""
+    return bool(READOUT_TITLE.match(unit.text)) and len(unit) <= READOUT_HEADLINE_CHARS \
+        and not unit.text.endswith(".")
 
 
 def _classify(text: str, units: list[Line], head: Head) -> list[str]:
@@ -302,7 +317,7 @@ def _choose_title(text: str, units: list[Line], roles: list[str], head: Head) ->
             i -= 1
         if not run:
             run = [i for i in texts if i > meta][:1]
-    candidates = [i for i in (run or texts) if is_title_like(units[i])] or (run or texts)
+    candidates = [i for i in (run or texts) if is_title_like(units[i]) or _readout_headline(units[i])] or (run or texts)
     chosen = next((i for i in candidates if len(units[i].text.split()) >= 3), candidates[0])
     last = chosen
     while last + 1 < len(units) and roles[last + 1] == "text" and _wrapped(text, units[last], units[last + 1]):

@@ -45,16 +45,25 @@ CAPS_WORD = rf"[{UPPER}][{UPPER}.'’-]*"
 REGION = rf"[{UPPER}][{LOWER}{UPPER}.]*(?:\s(?:of\s|de\s|del\s)?[{UPPER}][{LOWER}{UPPER}.]*){{0,2}}"
 """The state, country or region after a dateline place ("Texas", "N.C.", "Republic of Korea")."""
 
+SPANISH_CITY = (
+    rf"[{UPPER}][{LOWER}]+(?:[ \t](?:de[ \t]|del[ \t]|la[ \t])?[{UPPER}][{LOWER}]+){{0,3}}"
+    rf"(?=(?:,\s*{REGION}){{0,2}},\s*(?:a\s+)?\d{{1,2}}\s+de\s+{SPANISH_MONTH}\b)"
+)
+"""A place in title case before a Spanish date, as Mexican government bulletins write it ("Veracruz, Ver., 12 de
+marzo de 2021.-")."""
+
 _DATELINE_BODY = (
-    rf"(?P<place>(?P<city>(?=[^,(\n]{{2,70}}[,(\s—–‒―-]){CAPS_WORD}(?:[ \t]{CAPS_WORD}){{0,6}})"
+    rf"(?P<place>(?P<city>(?=[^,(\n]{{2,70}}[,(\s—–‒―-]){CAPS_WORD}(?:[ \t]{CAPS_WORD}){{0,6}}|{SPANISH_CITY})"
     rf"(?P<region>(?:,\s*{REGION}){{0,2}}))"
-    rf"(?:(?:,\s*|\s*(?P<paren>\())(?P<date>{DATE})(?(paren)\)))?"
+    rf"(?:(?:,\s*(?:a\s+)?|\s*(?P<paren>\())(?P<date>{DATE})(?(paren)\)))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
     r"\s*(?:/[^/\n]{1,40}/)?"
-    r"(?P<dash>\s*(?:—|–|‒|―|--)\s*|\s+-\s+|\s+-$)"
+    r"(?P<dash>\s*(?:—|–|‒|―|--)\s*|\s+-\s+|\s+-$|(?<=\d{4})\.-\s*)"
 )
 DATELINE = re.compile("^" + _DATELINE_BODY)
 """Place in capitals, optional region, optional date (after a comma or in parentheses), agency, dash.
+
+Mexican bulletins write the place in title case and close the dateline with ".-" after the year.
 
 A plain hyphen counts only with spaces around it, so "U.S.-MEXICO" in a
 capitalised title is not a dateline.

@@ -30,19 +30,28 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 VERBS = (r"(?:said|says|added|adds|explained|explains|noted|notes|told|tells|stated|states"
          r"|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|continued|remarked|observed|asked|asks|replied"
          r"|answered|declared|announced|wrote|writes|recalled|argued|argues|insisted|acknowledged"
-         r"|warned|warns|concluded|agreed|pointed out|according to)")
-"""Speech verbs of news attribution."""
+         r"|warned|warns|concluded|agreed|pointed out|according to"
+         r"|afirmó|dijo|señaló|explicó|indicó|aseguró|declaró|destacó|agregó|añadió|subrayó|expresó|comentó"
+         r"|manifestó|sostuvo|precisó)")
+"""Speech verbs of news attribution (English, and Spanish as Mexican government bulletins write it)."""
 
 NATIONALITY = rf"(?:U\.S\.|[{UPPER}][{LOWER}]+(?:an|ese|ish|ch|i))"
 SERVICE_WORDS = (r"(?:[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|[Mm]arine [Cc]orps|[Mm]arines?|[Cc]oast [Gg]uard"
                  r"|[Ss]pace [Ff]orce|(?:[Aa]ir |[Aa]rmy )?[Nn]ational [Gg]uard)")
-SPEAKER_PREFIX = (rf"(?:(?:{NATIONALITY}\s+)?(?:{SERVICE_WORDS}\s+)?(?:(?:{GLOSSED_RANK}|{MILITARY_RANK})\s+)+)")
-"""Nationality, service and rank before a speaker's name ("Mexican navy Teniente de Navío (Lt.) ")."""
+SPANISH_RANK = (r"(?:Vicealmirante|Contralmirante|Almirante|General\s+de\s+(?:División|Brigada|Grupo|Ala)|General"
+                r"|Teniente\s+Coronel|Coronel|Capitán\s+de\s+(?:Navío|Fragata|Corbeta)|Capitán|Teniente|Sargento"
+                r"|Secretario|Subsecretario|Almirante\s+Secretario)")
+"""Mexican ranks and offices written before a name without an English gloss ("el Vicealmirante NAME")."""
+SPEAKER_PREFIX = (rf"(?:(?:(?:el|la)\s+)?(?:{NATIONALITY}\s+)?(?:{SERVICE_WORDS}\s+)?"
+                  rf"(?:(?:{GLOSSED_RANK}|{MILITARY_RANK}|{SPANISH_RANK})\s+)+)")
+"""Nationality, service and rank before a speaker's name ("Mexican navy Teniente de Navío (Lt.) ", "el
+Vicealmirante ")."""
 
 SPEAKER = rf"(?:{SPEAKER_PREFIX})?(?P<who>{NAME}|{PRONOUN})"
 
-_AFTER_NAME_VERB = re.compile(rf"\s*{SPEAKER}\s+{VERBS}\b")
-_AFTER_VERB_NAME = re.compile(rf"\s*{VERBS}\s+{SPEAKER}\b")
+_AFTER_NAME_VERB = re.compile(rf",?\s*{SPEAKER}\s+{VERBS}\b")
+_AFTER_VERB_NAME = re.compile(rf",?\s*{VERBS}\s+{SPEAKER}\b")
+"""Attributions after a quote; the comma stands outside the marks in Spanish ("”, afirmó …")."""
 _BEFORE = re.compile(rf"(?P<who>\b{NAME}|\b{PRONOUN})\s+{VERBS}(?:\s+[^“”\".!?;]{{0,60}}?)?\s*[,:]?\s*$")
 _VERB = re.compile(rf"\b{VERBS}\b")
 _NAME_BEFORE = re.compile(rf"(?P<who>\b{NAME}|\b{PRONOUN})\s+$")
@@ -63,6 +72,8 @@ TITLE_WORDS = frozenset({
     "pentagon", "press", "officer", "coast", "guard", "national", "sec", "amb", "pres",
     "the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "before", "then", "so", "also",
     "while", "later", "earlier", "still", "yet", "however", "meanwhile", "today", "yesterday",
+    "el", "la", "vicealmirante", "contralmirante", "almirante", "coronel", "teniente", "capitán", "sargento",
+    "secretario", "subsecretario",
 })
 """Capitalised words that precede a name (ranks, offices, sentence openers) but are not part of it."""
 

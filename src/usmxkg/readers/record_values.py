@@ -51,8 +51,8 @@ def work_type_of(value: str) -> str | None:
     return _FOLDED_TYPES.get(folded(key))
 
 
-_IMPRINT = re.compile(r"^(?P<place>[A-Z][^.:;,|]{1,40},\s*[A-Z][^:;,|]{1,30}?)\s*(?:\.\s*:?|:)\s+(?=\S)")
-"""'Place, State. Publisher' / 'Place, State: Publisher' (the imprint's place of publication first)."""
+_IMPRINT = re.compile(r"^(?P<place>[A-Z][^.:;,|]{1,40},\s*[A-Z][^:;,|]{1,30}?)\s*(?:\.\s*:?|:|;)\s+(?=\S)")
+"""'Place, State. Publisher' / 'Place, State: Publisher' / 'Place, ST; Publisher' (the place of publication first)."""
 
 _HEADING_PART = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
 """The full stop between the parts of a corporate heading ("Library of Congress. Congressional Research Service")."""
@@ -63,6 +63,9 @@ def issuing_body(doc: Document, start: int, end: int) -> Span:
 
     >>> from usmxkg.document import Document
     >>> d = Document("x", "x", "catalog-record", "Monterey, California. Naval Postgraduate School")
+    >>> issuing_body(d, 0, len(d.text)).text
+    'Naval Postgraduate School'
+    >>> d = Document("x", "x", "catalog-record", "Monterey, CA; Naval Postgraduate School")
     >>> issuing_body(d, 0, len(d.text)).text
     'Naval Postgraduate School'
     >>> d = Document("x", "x", "hsdl-record", "Library of Congress. Congressional Research Service")

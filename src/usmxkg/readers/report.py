@@ -64,7 +64,9 @@ def read(doc: Document) -> None:
     else:
         body = report_series.read_front(doc, kept)
     if kept and body > kept[0].start:
-        doc.add_zone("front-matter", kept[0].start, _line_end(kept, body))
+        inside = next((line for line in kept if line.start < body < line.end), None)
+        run_together = inside is not None and doc.text[body:inside.end].strip()  # the text goes on after the cover
+        doc.add_zone("front-matter", kept[0].start, body if run_together else _line_end(kept, body))
     mark_contents(doc, [line for line in kept if line.start >= body])
     aside = [(zone.span.start, zone.span.end) for zone in doc.zones if zone.kind in ("furniture", "contents")]
     aside.extend((s.title.start, s.title.end + 1) for s in doc.sections)  # + the colon of "Heading:"

@@ -75,6 +75,10 @@ PAGE_FOOTER = re.compile(
 """Page footers of CRS reports and products (the service's name and page number, or its web address)."""
 HEADING = re.compile(r"(?<=\n\n)[ \t]*[A-Z][^\n.:;]{2,78}[ \t]*(?=\n\n)")
 """A heading after the Summary: a short line standing alone between blank lines, not ending like a sentence."""
+TITLED_LINE = re.compile(r"(?<=\n\n)[ \t]*(?P<title>[A-Z][^\n.:;,?!]{2,60}?)[ \t]*(?=\n[ \t]*[A-Z])")
+"""A heading set directly above its first paragraph: a short line after a blank line, before a capitalised line."""
+MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+"""Words a heading in title case leaves in lower case."""
 DATE_ONLY = re.compile(rf"^(?:(?:Updated|Revised)\s+)?(?:{DATE.pattern})(?:\s*\((?:RL|RS|IF|IN|R)\d{{4,5}}\))?$")
 """A cover's date line, "Updated DATE", or the web edition's "DATE (R45210)"."""
 
@@ -165,10 +169,12 @@ def _cover_title(doc: Document, lines: list[Line], start: int, end: int, first_r
         block, size = block_of[line.start]
         if chosen and block != block_of[chosen[-1].start][0] and size >= 3 and not ROLE.search(line.text):
             break  # a block of hard-wrapped prose (or the author block) follows the title
-        if DATE_ONLY.match(line.text) or (MARKERS.search(line.text) and not chosen):
+        role, marker = ROLE.search(line.text), MARKERS.search(line.text)
+        run_together = repeat is None and role is not None and marker is not None and role.start() < marker.start()
+        if DATE_ONLY.match(line.text) or (marker and not chosen and not run_together):
             if chosen:
                 break
-            continue
+            continue  # a marker line above the title; a cover run together on one line, with no repeat, opens with it
         if ROLE.search(line.text) or MARKERS.search(line.text):
             return _run_together_title(doc, chosen, line, first_role, repeat)
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -274,11 +280,20 @@ def _tail_number(doc: Document) -> re.Match[str] | None:
     return None
 
 
+def _titled_heading(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first heading in title case set directly above its paragraph ("Introduction" then its text)."""
+    for match in TITLED_LINE.finditer(text, start, end):
+        words = match.group("title").split()
+        if all(w[0].isupper() or w in MINOR_WORDS for w in words):
+            return match
+    return None
+
+
 def _abstract(doc: Document, summary: re.Match[str], end: int) -> None:
     """The Summary, from its heading to the contents, a page footer or the end of the text; also a section."""
     start = summary.end()
     stops = [m.start() for m in (CONTENTS.search(doc.text, start, end), PAGE_FOOTER.search(doc.text, start, end),
-                                 HEADING.search(doc.text, start, end)) if m]
+                                 HEADING.search(doc.text, start, end), _titled_heading(doc.text, start, end)) if m]
     stop = min(stops) if stops else end
     span = trim(doc, start, stop, " \t\n")
     if span is not None and len(span.text) >= 40:

@@ -204,10 +204,10 @@ def _highlights(doc: Document, start: int, stops: list[int]) -> None:
     ``stops`` are starts of lines that end it too (captions and page chrome inside the page).
     """
     text = doc.text
-    for label in ("Why GAO Did This Study", "Fast Facts", "What GAO Found"):
-        found = find_label(text, label, start, min(len(text), start + 8000))
-        if found is None:
-            continue
+    labels = (find_label(text, label, start, min(len(text), start + 8000))
+              for label in ("Why GAO Did This Study", "Fast Facts", "What GAO Found"))
+    for found in sorted((f for f in labels if f is not None), key=lambda f: f.start)[:1]:
+        # the first in the text: "What GAO Found" is often printed before "Why GAO Did This Study"
         begin = found.end
         for stop in stops:  # chrome right under the label (a language switch) is skipped, not an end
             if stop >= begin and not text[begin:stop].strip(" \t\n:"):

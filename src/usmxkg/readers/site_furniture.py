@@ -95,8 +95,10 @@ LINE_FURNITURE = (
     r"(?:(?:Share|Print|E-?mail|Tweet|Facebook|Twitter|X|LinkedIn|Reddit|Pinterest|WhatsApp|Copy\s+Link|Like"
     r"|Subscribe|RSS|AddThis)(?:\s+(?:and|&|this|on|it|page|article|story|link|friendly|version))*[\s|,/·•:]*){1,10}",
     rf"\(?Follow\s+.{{2,60}}?\s+on\s+{SOCIAL}\b.{{0,80}}",
+    r"(?:Comunicado|Bolet[íi]n)(?:\s+de\s+[Pp]rensa)?(?:\s+(?:No\.|N[úu]m\.|n[úu]mero))?\s*\d{1,4}(?:/\d{2,4})?",
 )
-"""Whole lines of newsroom furniture (labels, photo viewers, DVIDS fields, sharing, tags, counters)."""
+"""Whole lines of newsroom furniture (labels, photo viewers, DVIDS fields, sharing, tags, counters, the number line
+of a Mexican government bulletin: "Comunicado de Prensa 045/2021")."""
 
 NEWSROOM_LINE = re.compile(
     "(?:" + "|".join((*MASTHEAD_PHRASES, *LINE_FURNITURE[:2], *LINE_FURNITURE[3:6], r"Courtesy\s+(?:Story|Article)",

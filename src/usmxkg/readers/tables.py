@@ -79,9 +79,11 @@ def read_tables(
         table = Table(caption.label, caption.title, _rows(doc, lines, block))
         _source_and_notes(doc, lines, table, block, barriers)
         tables.append((block.first, table))
+    headings = {section.title.start for top in doc.sections for section in top.walk()}
     for k, block in enumerate(blocks):
         if k not in used:
-            rows = _rows(doc, lines, block)
+            # outline headings set with a tab ("I.<TAB>INTRODUCTION") are rows of no table
+            rows = [row for row in _rows(doc, lines, block) if not any(c.start in headings for c in row)]
             if sum(1 for row in rows if sum(1 for c in row if c.text) >= 2) >= 2:
                 table = Table("", None, rows)
                 _source_and_notes(doc, lines, table, block, barriers)
@@ -114,9 +116,9 @@ def _captions(doc: Document, lines: list[Line], excluded: list[tuple[int, int]],
     """Every line shaped like a caption of ``kind`` outside the front-matter blocks."""
     out: list[_Caption] = []
     for i, line in enumerate(lines):
-        if len(line.text) > MAX_CAPTION_CHARS or "\t" in line.text.strip() or _inside(line.start, excluded):
+        if len(line.text) > MAX_CAPTION_CHARS or _inside(line.start, excluded):
             continue
-        m = CAPTION.match(line.text)
+        m = _caption_match(line.text)
         if not m:
             continue
         label = list_label(m.group("kind"), m.group("num"))
@@ -126,6 +128,18 @@ def _captions(doc: Document, lines: list[Line], excluded: list[tuple[int, int]],
         explicit = bool(m.group("sep").strip())
         out.append(_Caption(label, i, title, explicit))
     return out
+
+
+def _caption_match(text: str) -> re.Match[str] | None:
+    """A caption line, its label and title separated by spaces or by one tab ("Table 1.<TAB>Title").
+
+    A line with more tabs is a row of cells, or an entry of a list of tables ("Table 1.<TAB>Title…<TAB>7").
+    """
+    m = CAPTION.match(text)
+    if m is None:
+        return None
+    tabs = text.strip().count("\t")
+    return m if tabs == 0 or (tabs == 1 and "\t" in m.group("sep")) else None
 
 
 def caption_span(doc: Document, start: int, end: int) -> Span:
@@ -185,7 +199,7 @@ def _row_blocks(lines: list[Line], excluded: list[tuple[int, int]]) -> list[_Blo
     blocks: list[_Block] = []
     first = last = -1
     for i, line in enumerate(lines):
-        if "\t" not in line.text.strip() or _inside(line.start, excluded):
+        if "\t" not in line.text.strip() or _inside(line.start, excluded) or _caption_match(line.text):
             continue
         if first >= 0 and i <= last + 2 and all(lines[k].blank for k in range(last + 1, i)):
             last = i

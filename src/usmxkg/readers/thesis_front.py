@@ -104,13 +104,14 @@ def read_front(doc: Document, lines: list[Line] | None = None) -> FrontMatter:
 
 
 def front_limit(lines: list[Line]) -> int:
-    """Index of the line where the title and approval pages can no longer be: the TOC or ABSTRACT heading."""
+    """Index of the line where the title and approval pages can no longer be: the TOC or ABSTRACT heading,
+    else the first chapter heading ("I. INTRODUCTION", a thesis excerpt without contents or abstract)."""
     stop = min(len(lines), FRONT_SEARCH_LINES)
     for names in (TOC_HEADINGS, ("ABSTRACT",)):
         found = find_heading_line(lines, names, 0, stop)
         if found is not None:
             return found
-    return stop
+    return next((i for i in range(stop) if is_chapter(lines[i].text.strip())), stop)
 
 
 def _title_page(doc: Document, lines: list[Line], limit: int, form: sf298.Form | None,
@@ -205,8 +206,25 @@ def read_abstract(doc: Document, lines: list[Line]) -> tuple[int, int] | None:
     if last is None:
         return None
     first = next(i for i in range(head + 1, last + 1) if not lines[i].blank)
+    first = _after_abstract_head(lines, first, last)
     add_unique(doc, "abstract", block_span(doc, lines, first, last))
     return lines[head].start, lines[last].end
+
+
+ABSTRACT_HEAD = re.compile(r"^[^a-z]+,\s+by\s+\S.*,\s+\d+\s+pages\.?$", re.S)
+"""The line that opens a CGSC/SAMS abstract page: "TITLE, by RANK NAME, N pages." (the title restated in
+capitals, not abstract)."""
+
+
+def _after_abstract_head(lines: list[Line], first: int, last: int) -> int:
+    """The first line of the abstract proper, past a leading "TITLE, by NAME, N pages." paragraph."""
+    end = first
+    while end + 1 <= last and not lines[end + 1].blank:
+        end += 1
+    paragraph = " ".join(lines[i].text.strip() for i in range(first, end + 1))
+    if not ABSTRACT_HEAD.search(paragraph):
+        return first
+    return next((i for i in range(end + 1, last + 1) if not lines[i].blank), first)
 
 
 def _is_caps_heading(lines: list[Line], i: int) -> bool:

@@ -1,0 +1,50 @@
+"""Regression: hypotheses stated as a numbered list ("Hypothesis 1: …") under a hypotheses heading were not
+claims, because only "H1:" and "the first hypothesis is …" were cues; a sentence that merely mentions a
+numbered hypothesis later is still not one."""
+
+from __future__ import annotations
+
+from usmxkg.extract import extract
+from usmxkg.readers import read_bytes
+
+THESIS = """NAVAL POSTGRADUATE SCHOOL
+
+MONTEREY, CALIFORNIA
+
+THESIS
+
+TIDES OF TRUST: HARBOR PATROLS ON A SHARED COAST
+
+by
+
+Ines Calloway
+
+March 2020
+
+Thesis Advisor: Rupert Vance
+
+ABSTRACT
+
+Harbor patrols on a shared coast are studied through three harbors.
+
+I. INTRODUCTION
+
+A. HYPOTHESES
+
+Hypothesis 1: Joint patrols reduce smuggling in the harbors they cover.
+
+Hypothesis II: Patrol boats matter less than shared radio nets.
+
+B. METHOD
+
+The cases test whether hypothesis 1 holds in three harbors.
+"""
+
+
+def test_numbered_hypotheses_are_hypotheses() -> None:
+    facts = extract(read_bytes(THESIS.encode("utf-8"), "tides.txt"))
+    hypotheses = [c.text.text for c in facts.claims if c.type == "Hypothesis"]
+    assert hypotheses == [
+        "Hypothesis 1: Joint patrols reduce smuggling in the harbors they cover.",
+        "Hypothesis II: Patrol boats matter less than shared radio nets.",
+    ]
