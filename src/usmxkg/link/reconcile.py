@@ -42,10 +42,12 @@ from usmxkg.link.types import BY_KIND, allowed_classes
 from usmxkg.link.wikidata import Candidate, Source
 from usmxkg.vocab import WD, fold
 
-THRESHOLD = 90.0
-"""Score to accept: folded names differing by about one character in ten (``Zachary Taylor`` /
-``Zachary Tayler``) pass; bodies that share head words (``Mexican Army`` / ``Mexican Navy``, 83)
-or a given name (``Felipe Calderón`` / ``Felipe Ángeles``) do not."""
+THRESHOLD = 95.0
+"""Score to accept: a one-letter variant of a long name passes (``Inter-American Defense College`` /
+``… Defence College``, 96.7); names of different bodies that differ in one word do not
+(``United States Southern Command`` / ``… Northern Command``, 93.3; ``Naval Postgraduate School`` /
+``… School Foundation``, 82.0), nor a short name with one letter changed (``Zachary Taylor`` /
+``Zachary Tayler``, 92.9)."""
 
 MARGIN = 5.0
 """A rival of the block within this many points of the best leaves the choice to a reviewer."""
@@ -105,7 +107,7 @@ def propose(entity: Entity, source: Source, country_qids: dict[str, str],
     proposals = []
     for index, (value, pair, candidate) in enumerate(scored):
         rivals = [c.qid for v, _, c in scored if c.qid != candidate.qid and v >= value - MARGIN]
-        reasons = [f"names {pair}", "class " + ", ".join(sorted(candidate.classes & classes))]
+        reasons = [f"names {pair} {value:.1f}", "class " + ", ".join(sorted(candidate.classes & classes))]
         if wanted:
             reasons.append("country " + (", ".join(sorted(candidate.countries & wanted)) or "not stated"))
         if rivals:

@@ -110,9 +110,9 @@ def review_links(reviews: Path, known: set[str]) -> tuple[list[Link], set[tuple[
 def read_links(table: Path, reviews: Path, known: set[str]) -> list[Link]:
     """Every link of the verified table and the review decisions, checked against each other.
 
-    An entity has at most one Wikidata item: a review that accepts a second
-    one, or accepts a QID the table already gives, or a QID rejected
-    elsewhere, is an error naming both rows.
+    An entity is the same as at most one Wikidata item: a review that accepts
+    a second one, or accepts a QID the table already gives, is an error naming
+    both rows, as is a link to a QID rejected for the same entity.
     """
     verified = table_links(table, known)
     reviewed, rejected = review_links(reviews, known)
@@ -123,6 +123,8 @@ def read_links(table: Path, reviews: Path, known: set[str]) -> list[Link]:
         qid = link.target.removeprefix(str(WD))
         if (link.subject, qid) in rejected:
             raise BuildError(f"{link.source}: {qid} for {link.subject} is also rejected in {reviews.name}")
+        if link.predicate != SAME_AS:
+            continue
         earlier = wikidata.get(link.subject)
         if earlier is not None:
             raise BuildError(f"{link.source}: {link.subject} already has {earlier.target} from {earlier.source}")

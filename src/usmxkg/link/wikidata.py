@@ -37,12 +37,13 @@ AGENT = "usmxkg-link/1 (https://w3id.org/usmx-kg/; reconciliation of a knowledge
 ITEMS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX wdt: <http://www.wikidata.org/prop/direct/>
-SELECT ?item ?name ?class ?country WHERE {
+SELECT ?item ?name ?class ?country ?label WHERE {
   %s
   ?item wdt:P31 ?class .
   ?item rdfs:label|skos:altLabel ?name .
   FILTER (LANG(?name) IN ("en", "es"))
   OPTIONAL { ?item wdt:P17|wdt:P27 ?country }
+  OPTIONAL { ?item rdfs:label ?label FILTER (LANG(?label) = "en") }
 }"""
 """Items with their names, classes and countries; the ``%s`` is the block (``VALUES`` and a name probe)."""
 
@@ -71,16 +72,16 @@ def _qid(term: str) -> str:
 
 
 def _collect(rows: Iterable[tuple[str, str, str, str, str]]) -> list[Candidate]:
-    """Group (item, name, language, class, country) rows into candidates; the English label names the item."""
+    """Group (item, name, English label, class, country) rows into candidates."""
     names: dict[str, set[str]] = defaultdict(set)
     english: dict[str, set[str]] = defaultdict(set)
     classes: dict[str, set[str]] = defaultdict(set)
     countries: dict[str, set[str]] = defaultdict(set)
-    for item, name, lang, cls, country in rows:
+    for item, name, label, cls, country in rows:
         qid = _qid(item)
         names[qid].add(name)
-        if lang == "en":
-            english[qid].add(name)
+        if label:
+            english[qid].add(label)
         classes[qid].add(_qid(cls))
         if country:
             countries[qid].add(_qid(country))
@@ -109,8 +110,8 @@ class Snapshot:
             rows = self.store.query(ITEMS % _values("class", classes))
             assert isinstance(rows, QuerySolutions)
             self._blocks[classes] = _collect(
-                (r["item"].value, r["name"].value, r["name"].language or "", r["class"].value,
-                 r["country"].value if r["country"] is not None else "") for r in rows)
+                (r["item"].value, r["name"].value, r["label"].value if r["label"] is not None else "",
+                 r["class"].value, r["country"].value if r["country"] is not None else "") for r in rows)
         return self._blocks[classes]
 
 
@@ -123,13 +124,12 @@ class Endpoint:
         self.tries, self.backoff, self.timeout, self.sleep = tries, backoff, timeout, sleep
 
     def candidates(self, entity: Entity, classes: frozenset[str]) -> list[Candidate]:
-        probes = sorted({(name, lang or "en") for name, lang in entity.names}
-                        | {(name, "es") for name, lang in entity.names if lang == "en"})
+        probes = sorted({(name, lang) for name, _ in entity.names for lang in ("en", "es")})
         literals = " ".join(f'"{_escape(n)}"@{lang}' for n, lang in probes)
         probe = f"VALUES ?probe {{ {literals} }}\n  ?item rdfs:label|skos:altLabel ?probe ."
         block = f"{_values('class', classes)}\n  {probe}"
         bindings = self._select(ITEMS % block)
-        return _collect((b["item"]["value"], b["name"]["value"], b["name"].get("xml:lang", ""),
+        return _collect((b["item"]["value"], b["name"]["value"], b.get("label", {}).get("value", ""),
                          b["class"]["value"], b.get("country", {}).get("value", "")) for b in bindings)
 
     def _select(self, query: str) -> list[dict[str, dict[str, str]]]:
