@@ -119,6 +119,17 @@ def test_the_command_prints_coverage_and_candidates_from_a_snapshot(tmp_path, ca
     assert main(["link", "--snapshot", str(SNAPSHOT)]) == 2  # needs --reconcile
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["--snapshot", "missing.ttl"], "missing.ttl: cannot read the Wikidata snapshot"),
+    (["--endpoint", "query.wikidata.org"], "query.wikidata.org: not an http(s) SPARQL endpoint URL"),
+])
+def test_bad_reconciliation_input_is_one_line_naming_it(tmp_path, capsys, args, message):
+    assert main(["link", "--reconcile", *args, "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_body_whose_name_differs_in_one_word_is_never_accepted_by_the_rule():
     from usmxkg.link.entities import Entity
     from usmxkg.link.reconcile import THRESHOLD, propose

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from pyoxigraph import QuerySolutions, RdfFormat, Store
 
@@ -120,6 +121,8 @@ class Endpoint:
 
     def __init__(self, url: str, tries: int = 4, backoff: float = 2.0, timeout: int = 60,
                  sleep: Callable[[float], None] = time.sleep) -> None:
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise BuildError(f"{url}: not an http(s) SPARQL endpoint URL")
         self.name = url
         self.tries, self.backoff, self.timeout, self.sleep = tries, backoff, timeout, sleep
 
