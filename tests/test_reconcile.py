@@ -147,3 +147,42 @@ def test_a_body_whose_name_differs_in_one_word_is_never_accepted_by_the_rule():
                       (("United States Southern Command", "en"),), frozenset())
     [proposal] = propose(southcom, One(), {}, set())
     assert 90 < proposal.score < THRESHOLD and proposal.decision == "review"
+
+
+def test_a_rate_limited_endpoint_is_retried_with_backoff_until_it_answers(paths, tmp_path):
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answers = [429, 429, 200]
+
+    class Limited(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status = answers.pop(0) if answers else 200
+            body = json.dumps({"head": {"vars": []}, "results": {"bindings": []}}).encode() if status == 200 else b""
+            self.send_response(status)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Limited)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        waits: list[float] = []
+        endpoint = Endpoint(f"http://127.0.0.1:{server.server_port}/sparql", tries=4, backoff=0.25,
+                            sleep=waits.append)
+        result = run(tmp_path / "out", paths, endpoint)
+        assert waits[:2] == [0.25, 0.5] and result.proposals == []
+        answers[:] = [429] * 10
+        with pytest.raises(BuildError, match=r"failed after 4 tries: Too Many Requests"):
+            run(tmp_path / "again", paths, Endpoint(endpoint.name, tries=4, backoff=0.25, sleep=lambda s: None))
+        assert not (tmp_path / "again").exists()
+    finally:
+        server.shutdown()
+        server.server_close()

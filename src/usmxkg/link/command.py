@@ -13,7 +13,7 @@ from pathlib import Path
 from usmxkg.graph.serialise import canonical_dataset, sorted_nquads, write_atomic
 from usmxkg.link.coverage import Coverage, coverage, coverage_tsv
 from usmxkg.link.emit import link_quads_of
-from usmxkg.link.entities import reference_entities
+from usmxkg.link.entities import load_entities
 from usmxkg.link.mapping_set import sssom_tsv
 from usmxkg.link.reconcile import Proposal, accept, candidates_tsv, reconcile
 from usmxkg.link.table import read_links, review_links
@@ -41,7 +41,7 @@ def run(out: Path, paths: ReferencePaths | None = None, source: Source | None = 
     candidates the rule accepts to the reviews file (the next build links them).
     """
     paths = paths or ReferencePaths()
-    entities = reference_entities(paths.entities)
+    entities = load_entities(paths.entities)
     known = {e.iri for e in entities}
     links = read_links(paths.external_ids, paths.link_reviews, known)
     result = LinkResult(links=len(links), coverage=coverage(entities, links))

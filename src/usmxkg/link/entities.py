@@ -44,7 +44,7 @@ def is_acronym(name: str) -> bool:
     return " " not in name.strip() and 2 <= len(bare) <= 8 and bare.isupper()
 
 
-def reference_entities(path: Path) -> list[Entity]:
+def load_entities(path: Path) -> list[Entity]:
     """Every entity of ``entities.ttl``, sorted by IRI; ``usmx:country`` kept as the country's IRI."""
     graph = rdflib.Graph()
     try:

@@ -137,7 +137,7 @@ class Endpoint:
 
     def _select(self, query: str) -> list[dict[str, dict[str, str]]]:
         from SPARQLWrapper import JSON, POST, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+        from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
         client = SPARQLWrapper(self.name, agent=AGENT)
         client.setQuery(query)
@@ -150,9 +150,9 @@ class Endpoint:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
             try:
                 result = client.queryAndConvert()
-            except SPARQLWrapperException as exc:  # bad query or server error: retrying helps only 5xx
+            except SPARQLWrapperException as exc:  # bad query, not found, or server error: only a 500 may pass
                 problem = str(exc).splitlines()[0]
-                if "Internal" not in type(exc).__name__:
+                if not isinstance(exc, EndPointInternalError):
                     break
                 continue
             except OSError as exc:  # refused, reset, timed out, HTTP 429/503 (urllib.error.HTTPError)
