@@ -113,6 +113,44 @@ def reason_command(nquads: Path, out: Path, engine: str, with_links: bool) -> No
     click.echo(f"wrote {out}")
 
 
+@cli.command("link")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Folder for links.nq, mappings.sssom.tsv, link-coverage.tsv (and link-candidates.tsv).")
+@click.option("--reconcile", is_flag=True, help="Propose Wikidata items for entities without one.")
+@click.option("--snapshot", type=click.Path(path_type=Path), default=None,
+              help="Reconcile against a Wikidata-shaped Turtle file instead of an endpoint (offline).")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="SPARQL endpoint holding Wikidata [default with --reconcile: https://query.wikidata.org/sparql].")
+@click.option("--accept", "accept_rule", is_flag=True,
+              help="Write the candidates the threshold rule accepts to data/reference/link-reviews.tsv.")
+def link_command(out: Path, reconcile: bool, snapshot: Path | None, endpoint: str | None, accept_rule: bool) -> None:
+    """Write the external links with their evidence, the SSSOM mapping set and the coverage; optionally reconcile."""
+    from usmxkg.link.command import run
+    from usmxkg.link.wikidata import WIKIDATA_SPARQL, Endpoint, Snapshot, Source
+
+    if (snapshot or endpoint or accept_rule) and not reconcile:
+        raise click.UsageError("--snapshot, --endpoint and --accept need --reconcile")
+    if snapshot and endpoint:
+        raise click.UsageError("give --snapshot or --endpoint, not both")
+    source: Source | None = None
+    if reconcile:
+        source = Snapshot(snapshot) if snapshot else Endpoint(endpoint or WIKIDATA_SPARQL)
+    result = run(out, source=source, accept_rule=accept_rule)
+    click.echo(f"links:     {result.links} (each with its evidence)")
+    click.echo("coverage:")
+    for row in result.coverage:
+        click.echo(f"  {row.line()}")
+    if source is not None:
+        rule = sum(1 for p in result.proposals if p.decision == "accept")
+        entities = len({p.entity.iri for p in result.proposals})
+        click.echo(f"candidates: {len(result.proposals)} for {entities} entities from {source.name} "
+                   f"({rule} accepted by the rule, the rest for review)")
+        if accept_rule:
+            click.echo(f"accepted:  {result.accepted} written to the reviews file")
+    for path in result.outputs:
+        click.echo(f"wrote {path}")
+
+
 @cli.command("inspect")
 @click.argument("file", type=click.Path(path_type=Path))
 def inspect_command(file: Path) -> None:

@@ -20,6 +20,7 @@ from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, 
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
+from usmxkg.link.mapping_set import sssom_tsv
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads, load_gazetteer
 from usmxkg.validate import ValidationReport, report_files, validate_nquads
@@ -131,7 +132,7 @@ def build(
     validate: bool = True,
     started: str | None = None,
 ) -> BuildResult:
-    """Build ``graph.nq``, ``graph.trig`` and ``resolution.tsv`` in ``out`` from every file in ``sources``.
+    """Build ``graph.nq``, ``graph.trig``, ``resolution.tsv`` and ``mappings.sssom.tsv`` from ``sources``.
 
     Nothing is written unless every stage succeeded. With ``validate`` the
     written graph is checked against the SHACL shapes and the report is
@@ -153,6 +154,7 @@ def build(
         "graph.nq": sorted_nquads(dataset),
         "graph.trig": serialise(dataset, RdfFormat.TRIG),
         "resolution.tsv": resolution.encode("utf-8"),
+        "mappings.sssom.tsv": sssom_tsv(paths.links()),
     }
     result.timings["serialise"] = time.perf_counter() - clock
     for name, data in outputs.items():

@@ -7,8 +7,6 @@ or drop them separately from what was read from documents.
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +15,12 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
 from usmxkg.errors import BuildError
 from usmxkg.extract.gazetteer import Gazetteer
-from usmxkg.graph.terms import QuadSink, iri
-from usmxkg.vocab import DBR, GEONAMES, LINKS_GRAPH, ONTOLOGY_GRAPH, OWL, REFERENCE_GRAPH, SKOS, WD
+from usmxkg.link import Link, link_quads_of, read_links
+from usmxkg.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-_GEONAMES_ID = re.compile(r"^[1-9][0-9]*$")
+REVIEWS_FILE = "link-reviews.tsv"
+"""Decisions on reconciliation candidates, beside the verified table (see :mod:`usmxkg.link.table`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +41,14 @@ class ReferencePaths:
     @property
     def external_ids(self) -> Path:
         return self.reference_dir / "external-ids.tsv"
+
+    @property
+    def link_reviews(self) -> Path:
+        return self.reference_dir / REVIEWS_FILE
+
+    def links(self) -> list[Link]:
+        """Every external link of the curated inputs (verified table and review decisions)."""
+        return read_links(self.external_ids, self.link_reviews, reference_entities(self))
 
 
 def load_turtle(path: Path, graph: NamedNode) -> list[Quad]:
@@ -87,44 +93,22 @@ def curated_quads(paths: ReferencePaths) -> list[Quad]:
     quads: list[Quad] = []
     for path in paths.ontology_files:
         quads += load_turtle(path, NamedNode(str(ONTOLOGY_GRAPH)))
-    quads += load_turtle(paths.entities, NamedNode(str(REFERENCE_GRAPH)))
-    reference = NamedNode(str(REFERENCE_GRAPH))
-    entities = {q.subject.value for q in quads if q.graph_name == reference and isinstance(q.subject, NamedNode)}
-    quads += link_quads(paths.external_ids, entities)
-    return quads
+    reference = load_turtle(paths.entities, NamedNode(str(REFERENCE_GRAPH)))
+    entities = {q.subject.value for q in reference if isinstance(q.subject, NamedNode)}
+    links = read_links(paths.external_ids, paths.link_reviews, entities)
+    return quads + reference + link_quads_of(links)
 
 
-def link_quads(table: Path, known: set[str]) -> list[Quad]:
-    """``owl:sameAs`` Wikidata and ``skos:exactMatch`` DBpedia/GeoNames from the verified table.
+def reference_entities(paths: ReferencePaths) -> set[str]:
+    """The IRIs of the reference entities."""
+    reference = load_turtle(paths.entities, NamedNode(str(REFERENCE_GRAPH)))
+    return {q.subject.value for q in reference if isinstance(q.subject, NamedNode)}
 
-    Only rows with evidence become links: a blank QID stays blank, and a
-    Wikipedia title becomes a DBpedia IRI only when marked verified.
+
+def link_quads(table: Path, known: set[str], reviews: Path | None = None) -> list[Quad]:
+    """The links graph: every link of the verified table and the review decisions, with its evidence.
+
+    See :mod:`usmxkg.link` for the predicate rule and the evidence each link carries.
     """
-    sink = QuadSink(str(LINKS_GRAPH))
-    for line, row in _rows(table):
-        entity = row.get("iri", "").strip()
-        if entity not in known:
-            raise BuildError(f"{table}:{line}: {entity or 'empty iri'} is not an entity of the reference data")
-        qid = row.get("wikidata_qid", "").strip()
-        if qid:
-            if not _QID.match(qid):
-                raise BuildError(f"{table}:{line}: {qid!r} is not a Wikidata QID")
-            sink.add(entity, OWL.sameAs, iri(WD[qid]))
-        title = row.get("wikipedia_title", "").strip()
-        if title and row.get("wikipedia_title_verified", "").strip().lower() == "yes":
-            sink.add(entity, SKOS.exactMatch, iri(DBR[title.replace(" ", "_")]))
-        geonames = row.get("geonames_id", "").strip()
-        if geonames:
-            if not _GEONAMES_ID.match(geonames):
-                raise BuildError(f"{table}:{line}: {geonames!r} is not a GeoNames id")
-            sink.add(entity, SKOS.exactMatch, iri(f"{GEONAMES}{geonames}/"))
-    return sink.quads
-
-
-def _rows(table: Path) -> list[tuple[int, dict[str, str]]]:
-    try:
-        with table.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t")
-            return [(number, row) for number, row in enumerate(reader, start=2)]
-    except FileNotFoundError as exc:
-        raise BuildError(f"{table}: file not found") from exc
+    links = read_links(table, reviews if reviews is not None else table.with_name(REVIEWS_FILE), known)
+    return link_quads_of(links)
