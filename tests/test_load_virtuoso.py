@@ -1,11 +1,17 @@
-"""The Virtuoso profile without a server: its private configuration, its update batches, its usage errors."""
+"""The Virtuoso profile without a server: endpoints, private configuration, update batches, digest, usage errors."""
 
 from __future__ import annotations
 
 import configparser
+import hashlib
+import http.server
+import threading
+import urllib.error
+import urllib.request
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -13,6 +19,7 @@ from pyoxigraph import Store as OxStore
 
 from usmxkg.cli import main
 from usmxkg.store import PROFILES, Endpoints, RemoteStore
+from usmxkg.store_auth import authorise
 from usmxkg.store_virtuoso import LIMITS, PACKAGED_INI, PACKAGED_INI_FALLBACK, write_ini
 
 G = "https://w3id.org/usmx-kg/graph/source/0000000000000001"
@@ -66,3 +73,72 @@ def test_bulk_needs_the_virtuoso_profile_and_its_sql_port(tmp_path: Path, capsys
     dataset.write_text(f'<urn:x:a> <urn:x:b> "c" <{G}> .\n')
     assert main(["load", "--dataset", str(dataset), "--endpoint", "http://127.0.0.1:1", "--method", "bulk"]) == 2
     assert "--method bulk needs --store virtuoso and --isql" in capsys.readouterr().err
+
+
+def test_the_profile_derives_virtuoso_endpoints_from_the_base() -> None:
+    profile = PROFILES["virtuoso"]
+    for given in ("http://127.0.0.1:8890", "http://127.0.0.1:8890/", "http://127.0.0.1:8890/sparql"):
+        assert Endpoints.resolve(profile, given) == Endpoints("http://127.0.0.1:8890/sparql",
+                                                              "http://127.0.0.1:8890/sparql-auth",
+                                                              "http://127.0.0.1:8890/sparql-graph-crud-auth")
+    assert (profile.auth, profile.graph_param) == ("digest", "graph-uri")
+
+
+class _DigestServer(http.server.BaseHTTPRequestHandler):
+    """A graph store behind digest authentication (RFC 7616, MD5, qop=auth) that records what it got."""
+
+    seen: ClassVar[list[tuple[str, bool, int]]] = []
+    NONCE = "5ebe2294ecd0e0f08eab7690d2a6ee69"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _authorised(self) -> bool:
+        header = self.headers.get("Authorization", "")
+        if not header.startswith("Digest "):
+            return False
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(header[7:]))
+
+        def md5(text: str) -> str:
+            return hashlib.md5(text.encode()).hexdigest()
+
+        expected = md5(":".join([md5("dba:graphs:secret"), fields["nonce"], fields["nc"], fields["cnonce"],
+                                 "auth", md5(f"{self.command}:{self.path}")]))
+        return fields["username"] == "dba" and fields["response"] == expected
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        self.seen.append((self.command, self._authorised(), length))
+        if not self._authorised():
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", f'Digest realm="graphs", nonce="{self.NONCE}", qop="auth", '
+                                                 'algorithm="MD5"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return  # the body, if any, is left unread, as a server that closes the connection does
+        self.rfile.read(length)
+        self.send_response(201)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_HEAD = do_PUT = do_DELETE = _answer
+
+
+def test_digest_challenge_is_fetched_before_the_body_is_sent_once() -> None:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _DigestServer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        _DigestServer.seen.clear()
+        url = f"http://127.0.0.1:{server.server_port}/sparql-graph-crud-auth?graph-uri=urn%3Ag"
+        body = b"<urn:x:a> <urn:x:b> <urn:x:c> .\n" * 5000
+        request = authorise(urllib.request.Request(url, data=body, method="PUT"), "digest", ("dba", "secret"))
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 201
+        assert _DigestServer.seen == [("HEAD", False, 0), ("PUT", True, len(body))]
+        wrong = authorise(urllib.request.Request(url, data=b"x", method="PUT"), "digest", ("dba", "wrong"))
+        with pytest.raises(urllib.error.HTTPError, match="401"):
+            urllib.request.urlopen(wrong, timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
