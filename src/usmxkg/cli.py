@@ -164,14 +164,16 @@ STORE_DIR = Path("build/store")
 """Where ``usmxkg load`` puts the embedded store and where ``query`` and ``serve`` find it."""
 
 
-def _remote(endpoint: str, store: str, graph_store: str | None, update: str | None, explicit: bool):  # type: ignore[no-untyped-def]
+def _remote(endpoint: str, store: str, graph_store: str | None, update: str | None, explicit: bool,  # type: ignore[no-untyped-def]
+            credentials: tuple[str, str] | None = None):
     from usmxkg.store import PROFILES, Endpoints, RemoteStore
 
     profile = PROFILES[store]
-    return RemoteStore(Endpoints.resolve(profile, endpoint, graph_store, update), profile, explicit_dataset=explicit)
+    return RemoteStore(Endpoints.resolve(profile, endpoint, graph_store, update), profile, explicit_dataset=explicit,
+                       credentials=credentials)
 
 
-_STORE_CHOICE = click.Choice(["generic", "oxigraph"])
+_STORE_CHOICE = click.Choice(["generic", "oxigraph", "virtuoso"])
 
 
 @cli.command("query")
@@ -210,24 +212,41 @@ def query_command(name: str | None, params: tuple[str, ...], endpoint: str | Non
 @click.option("--dataset", type=click.Path(path_type=Path), default=Path("build/graph.nq"), show_default=True,
               help="The dataset to load (N-Quads or TriG).")
 @click.option("--endpoint", metavar="URL", help="Load a SPARQL 1.1 server instead of the embedded store.")
-@click.option("--store", "store_kind", type=_STORE_CHOICE, default="generic", show_default=True,
+@click.option("--store", "--target", "store_kind", type=_STORE_CHOICE, default="generic", show_default=True,
               help="Server profile for --endpoint.")
 @click.option("--graph-store", metavar="URL", help="The server's Graph Store Protocol endpoint.")
 @click.option("--update-endpoint", metavar="URL", help="The server's SPARQL Update endpoint (the fallback).")
-@click.option("--method", type=click.Choice(["auto", "gsp", "update"]), default="auto", show_default=True,
-              help="Graph Store Protocol PUT per graph, SPARQL Update batches, or the first that the server has.")
+@click.option("--method", type=click.Choice(["auto", "gsp", "update", "bulk"]), default="auto", show_default=True,
+              help="Graph Store Protocol PUT per graph, SPARQL Update batches, the first that the server has, "
+                   "or Virtuoso's bulk loader (with --isql; the server must be able to read the dataset file).")
+@click.option("--isql", "isql_address", metavar="HOST:PORT", help="Virtuoso's SQL port, for --method bulk.")
+@click.option("--user", envvar="USMXKG_STORE_USER", metavar="NAME", help="User name on the server.")
+@click.option("--password", envvar="USMXKG_STORE_PASSWORD", metavar="SECRET",
+              help="Password on the server; better from the environment, since other users of a machine "
+                   "can read command lines.")
 @click.option("--location", type=click.Path(path_type=Path), default=STORE_DIR, show_default=True,
               help="The embedded store to (re)build.")
 def load_command(dataset: Path, endpoint: str | None, store_kind: str, graph_store: str | None,
-                 update_endpoint: str | None, method: str, location: Path) -> None:
+                 update_endpoint: str | None, method: str, isql_address: str | None, user: str | None,
+                 password: str | None, location: Path) -> None:
     """Load the built dataset: into the embedded store, or every named graph into a SPARQL server.
 
-    Credentials for a server come from USMXKG_STORE_USER and USMXKG_STORE_PASSWORD.
+    Credentials for a server come from --user and --password, or from USMXKG_STORE_USER and
+    USMXKG_STORE_PASSWORD; they are never printed.
     """
     from usmxkg.store import EmbeddedStore
 
-    if endpoint:
-        report = _remote(endpoint, store_kind, graph_store, update_endpoint, False).load(dataset, method=method)
+    credentials = (user, password or "") if user else None
+    if method == "bulk":
+        from usmxkg.store_virtuoso import DEFAULT_CREDENTIALS, bulk_load
+
+        if store_kind != "virtuoso" or not isql_address:
+            raise click.UsageError("--method bulk needs --store virtuoso and --isql HOST:PORT")
+        report = bulk_load(dataset, isql_address, credentials or DEFAULT_CREDENTIALS)
+        target = endpoint or isql_address
+    elif endpoint:
+        report = _remote(endpoint, store_kind, graph_store, update_endpoint, False, credentials).load(
+            dataset, method=method)
         target = endpoint
     else:
         report = EmbeddedStore.build(dataset, location)

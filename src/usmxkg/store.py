@@ -46,6 +46,7 @@ from pyoxigraph import (
 from pyoxigraph import Store as OxStore
 
 from usmxkg.errors import UsmxkgError
+from usmxkg.store_auth import authorise
 from usmxkg.vocab import GRAPH
 
 QueryResult = QuerySolutions | QueryBoolean
@@ -86,6 +87,12 @@ class StoreProfile:
     gsp_content_type: str = "application/n-triples"
     update_batch: int = 10_000
     """Triples per ``INSERT DATA`` request in the SPARQL Update fallback."""
+    insert_data_blank_nodes: bool = True
+    """Whether ``INSERT DATA`` takes blank nodes (SPARQL 1.1 Update §3.1.1); where not, the same triples go
+    as ``INSERT { … } WHERE { }``, whose one solution mints each blank node once (§3.1.3)."""
+    graphs_query: str = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+    """How to list the named graphs: an empty group in ``GRAPH ?g`` matches once per graph (SPARQL 1.1
+    Query §13.3), where a server follows the standard there."""
 
 
 PROFILES: dict[str, StoreProfile] = {
@@ -94,6 +101,11 @@ PROFILES: dict[str, StoreProfile] = {
     "oxigraph": StoreProfile(
         "oxigraph", "Oxigraph server: /query, /update, /store under its base URL",
         query_path="/query", update_path="/update", graph_store_path="/store"),
+    "virtuoso": StoreProfile(
+        "virtuoso", "OpenLink Virtuoso 7: /sparql, /sparql-auth and /sparql-graph-crud-auth, digest authentication",
+        query_path="/sparql", update_path="/sparql-auth", graph_store_path="/sparql-graph-crud-auth",
+        graph_param="graph-uri", auth="digest", insert_data_blank_nodes=False, update_batch=500,
+        graphs_query="SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
 }
 
 
@@ -298,12 +310,14 @@ class RemoteStore:
     """A SPARQL 1.1 server: queries through SPARQLWrapper, loads through the Graph Store Protocol or Update."""
 
     def __init__(self, endpoints: Endpoints, profile: StoreProfile | None = None,
-                 explicit_dataset: bool = False, timeout: float = 300.0) -> None:
+                 explicit_dataset: bool = False, timeout: float = 300.0,
+                 credentials: tuple[str, str] | None = None) -> None:
         self.endpoints = endpoints
         self.profile = profile or PROFILES["generic"]
         self.explicit_dataset = explicit_dataset
         self.timeout = timeout
-        self._credentials = _credentials()
+        self._credentials = credentials or _credentials()
+        """User and password: given, or from the environment (:data:`USER_ENV`, :data:`PASSWORD_ENV`)."""
         self._graphs: list[str] | None = None
 
     # -- queries ------------------------------------------------------------
@@ -355,22 +369,13 @@ class RemoteStore:
     def graphs(self) -> list[str]:
         """The server's named graphs (listed once per store object when the dataset is explicit)."""
         if self._graphs is None or not self.explicit_dataset:
-            data = self._send("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+            data = self._send(self.profile.graphs_query)
             result = parse_query_results(data, format=QueryResultsFormat.JSON)
             assert isinstance(result, QuerySolutions)
             self._graphs = sorted(s["g"].value for s in result if isinstance(s["g"], NamedNode))
         return self._graphs
 
     # -- loading ------------------------------------------------------------
-
-    def _opener(self) -> urllib.request.OpenerDirector:
-        handlers: list[urllib.request.BaseHandler] = []
-        if self._credentials:
-            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            manager.add_password(None, self.endpoints.graph_store or self.endpoints.query, *self._credentials)
-            handlers.append(urllib.request.HTTPDigestAuthHandler(manager) if self.profile.auth == "digest"
-                            else urllib.request.HTTPBasicAuthHandler(manager))
-        return urllib.request.build_opener(*handlers)
 
     def _graph_url(self, graph: NamedNode | DefaultGraph) -> str:
         assert self.endpoints.graph_store
@@ -382,7 +387,8 @@ class RemoteStore:
         headers = {"Content-Type": self.profile.gsp_content_type} if body is not None else {}
         request = urllib.request.Request(self._graph_url(graph), data=body, method=method, headers=headers)
         try:
-            with self._opener().open(request, timeout=self.timeout) as response:
+            authorise(request, self.profile.auth, self._credentials, self.timeout)
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return int(response.status)
         except urllib.error.HTTPError as exc:
             return int(exc.code)
@@ -456,27 +462,47 @@ class RemoteStore:
     def _updates(self, data: OxStore, graph: NamedNode | DefaultGraph) -> Iterator[str]:
         """``DROP SILENT GRAPH`` then ``INSERT DATA`` batches for one graph.
 
-        Triples with blank nodes all go in the first request: blank node labels are scoped
-        to one request (SPARQL 1.1 Update §3.1.1), so splitting them would split the nodes.
+        Blank node labels are scoped to one request (SPARQL 1.1 Update §3.1.1), so the triples
+        that share blank nodes (a connected group) always go in the same request; the groups and
+        then the other triples fill batches of the profile's size.
         """
-        with_blank: list[str] = []
+        groups: dict[str, list[str]] = {}
+        parent: dict[str, str] = {}
+
+        def root(label: str) -> str:
+            while parent.setdefault(label, label) != label:
+                parent[label] = parent[parent[label]]
+                label = parent[label]
+            return label
+
+        with_blank: list[tuple[list[str], str]] = []
         plain: list[str] = []
         for quad in data.quads_for_pattern(None, None, None, graph):
-            (with_blank if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode)
-             else plain).append(f"{quad.triple} .")
+            labels = [t.value for t in (quad.subject, quad.object) if isinstance(t, BlankNode)]
+            if not labels:
+                plain.append(f"{quad.triple} .")
+                continue
+            for other in labels[1:]:
+                parent[root(other)] = root(labels[0])
+            with_blank.append((labels, f"{quad.triple} ."))
+        for labels, line in with_blank:
+            groups.setdefault(root(labels[0]), []).append(line)
         target = "DEFAULT" if isinstance(graph, DefaultGraph) else f"GRAPH {graph}"
         size = self.profile.update_batch
 
         def insert(lines: list[str]) -> str:
             body = "\n".join(lines)
-            return f"INSERT DATA {{ {body} }}" if isinstance(graph, DefaultGraph) else \
-                f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+            block = f"{{ {body} }}" if isinstance(graph, DefaultGraph) else f"{{ GRAPH {graph} {{\n{body}\n}} }}"
+            return f"INSERT DATA {block}" if self.profile.insert_data_blank_nodes else f"INSERT {block} WHERE {{ }}"
 
-        first = with_blank + plain[: max(0, size - len(with_blank))]
-        rest = plain[len(first) - len(with_blank):]
-        yield f"DROP SILENT {target} ;\n" + insert(first)
-        for start in range(0, len(rest), size):
-            yield insert(rest[start: start + size])
+        batches: list[list[str]] = [[]]
+        for lines in [*groups.values(), *([line] for line in plain)]:
+            if batches[-1] and len(batches[-1]) + len(lines) > size:
+                batches.append([])
+            batches[-1].extend(lines)
+        yield f"DROP SILENT {target} ;\n" + insert(batches[0])
+        for batch in batches[1:]:
+            yield insert(batch)
 
 
 def quads(store: Store) -> Iterator[Quad]:
