@@ -238,7 +238,8 @@ def _results(report: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.Graph, dat
              ) -> list[ValidationResult]:
     out = []
     paths = Compiler(report)
-    for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
+    # the report's own results; nested ones (sh:detail of sh:node, sh:or …) explain them and are not counted twice
+    for result in sorted(report.objects(None, SH.result), key=str):
         focus = report.value(result, SH.focusNode)
         shape = report.value(result, SH.sourceShape)
         name = _shape_name(shapes, shape) if shape is not None else "(no shape)"
