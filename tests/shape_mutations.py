@@ -65,13 +65,13 @@ def extract(nquads: Path) -> rdflib.Graph:
         for pattern in patterns:  # a few focus nodes, and a few that have a value for each path
             query = (f"SELECT DISTINCT ?this WHERE {{ {{ {target} }} {pattern} FILTER (isIRI(?this)) }} "
                      f"ORDER BY ?this LIMIT {SEEDS_PER_TARGET}")
-            seeds |= {row["this"].value for row in store.query(query)}  # type: ignore[union-attr]
+            seeds |= {row["this"].value for row in store.query(query, use_default_graph_as_union=True)}  # type: ignore[union-attr]
     todo, nodes = sorted(seeds), set(seeds)
     limited: set[tuple[str, str, str]] = set()
     while todo:
         node = todo.pop()
         query = f"SELECT DISTINCT ?p ?o WHERE {{ <{node}> ?p ?o FILTER (isIRI(?o)) }} ORDER BY ?p ?o"
-        for row in store.query(query):  # type: ignore[union-attr]
+        for row in store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
             predicate, target = row["p"].value, row["o"].value
             if predicate in LIMITED:  # the first few spans or cited works of a resource are enough
                 if sum(1 for s, p, _ in limited if s == node and p == predicate) >= PER_NODE:

@@ -280,6 +280,10 @@ class Compiler:
             if parameter == SH.hasValue and is_property:  # §4.8.3: a focus-level test on a property shape
                 queries = [f"SELECT ?this WHERE {{ {head} MINUS {{ {self.pattern(path_node, '?this', iri(value))} }} }}"
                            for value in sorted(self.g.objects(shape, SH.hasValue), key=str)]
+            elif parameter == SH["class"]:  # an anti-join: the instances are found once, not per value
+                queries = [f"SELECT DISTINCT ?this ?value WHERE {{ {head} {values} "
+                           f"MINUS {{ ?value a/{RDFS.subClassOf.n3()}* {iri(cls)} }} }}"
+                           for cls in sorted(self.g.objects(shape, parameter), key=str)]
             else:
                 queries = [f"SELECT DISTINCT ?this ?value WHERE {{ {head} {values} FILTER (!COALESCE({test}, false)) }}"
                            for test in self.value_tests(shape, parameter, "?value")]

@@ -1,9 +1,11 @@
 """The fast SHACL engine: shapes compiled to SPARQL (:mod:`usmxkg.shacl_compile`) and run on pyoxigraph.
 
-The data graph is the union of the file's named graphs, written once into the
-default graph of an in-memory Oxigraph store, so that a triple several source
-graphs restate is matched once (Oxigraph's own union default graph would repeat
-it per graph). Each constraint is one query; its rows become the same
+The data graph is the union of the file's graphs (and the store's default
+graph), as Oxigraph's union default graph: it repeats a triple that several
+source graphs restate, which the queries absorb (``DISTINCT``, ``COUNT(DISTINCT …)``,
+``MINUS``) and which costs less than copying the union into the default graph
+(measured at 118k triples: 0.78 s of queries against 0.32 s of copying and 0.96 s
+of queries). Each constraint is one query; its rows become the same
 ``sh:ValidationResult`` nodes pySHACL writes (https://www.w3.org/TR/shacl/#results-validation-result):
 focus node, result path, value, severity, source shape, source constraint
 component, source constraint and message, with ``{?var}``/``{$var}`` in
@@ -24,9 +26,6 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from usmxkg.shacl_compile import Check, compile_shapes
-
-UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-"""Copies every named graph's triples into the default graph: the data graph the shapes see."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +51,12 @@ def load_shapes(shapes: Path) -> tuple[rdflib.Graph, tuple[Check, ...]]:
 
 
 def union_store(path: Path, rdf_format: ox.RdfFormat, extra: Iterable[Path] = ()) -> ox.Store:
-    """An in-memory store holding the file's graphs and, in its default graph, their union (plus ``extra`` Turtle).
+    """An in-memory store holding the file's graphs (and ``extra`` Turtle files in its default graph).
 
     Raises ``SyntaxError`` (with line and column) when the file is not valid in its format.
     """
     store = ox.Store()
     store.bulk_load(path=str(path), format=rdf_format)
-    store.update(UNION)
     for turtle in extra:
         store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     return store
@@ -101,10 +99,10 @@ def store_of(graph: rdflib.Graph) -> ox.Store:
 
 
 def run(store: ox.Store, checks: Iterable[Check]) -> list[Row]:
-    """Every check's rows on the store's default graph, each distinct (check, focus, value, bindings) once."""
+    """Every check's rows on the union of the store's graphs, each distinct (check, focus, value, bindings) once."""
     rows: list[Row] = []
     for check in checks:
-        solutions = store.query(check.query)
+        solutions = store.query(check.query, use_default_graph_as_union=True)
         assert isinstance(solutions, ox.QuerySolutions)
         names = [v.value for v in solutions.variables]
         seen = set()

@@ -115,7 +115,7 @@ def _order(result: ValidationResult) -> tuple[str, ...]:
 
 
 def validate_store(store: pyoxigraph.Store, shapes: Path = SHAPES) -> ValidationReport:
-    """Validate the default graph of an Oxigraph store with the fast engine; named graphs give the provenance."""
+    """Validate the union of an Oxigraph store's graphs with the fast engine; named graphs give the provenance."""
     try:
         shapes_graph, checks = shacl_fast.load_shapes(shapes)
     except UnsupportedShape as exc:
@@ -157,7 +157,7 @@ def _store_evidence(store: pyoxigraph.Store, focus: list[rdflib.URIRef]) -> dict
             ?focus <{USMX.evidence}> ?ev . ?ev <{OA.hasSource}> ?source ; <{OA.hasSelector}> ?pos .
             ?pos <{OA.start}> ?start ; <{OA.end}> ?end .
             OPTIONAL {{ ?ev <{OA.hasSelector}>/<{OA.exact}> ?exact }} }}"""
-        for row in store.query(query):  # type: ignore[union-attr]
+        for row in store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
             exact = row["exact"]
             found[row["focus"].value].append(Evidence(row["source"].value, int(row["start"].value),
                                                       int(row["end"].value), exact.value if exact else ""))
@@ -171,7 +171,7 @@ def load_store(path: Path, paths: ReferencePaths | None = None) -> pyoxigraph.St
         store = shacl_fast.union_store(path, oxigraph_format)
     except SyntaxError as exc:
         raise BuildError(f"{path}: not valid {name}: {exc}") from None
-    if not store.query(f"ASK {{ <{ONTOLOGY_IRI}> a <{rdflib.OWL.Ontology}> }}"):
+    if not store.query(f"ASK {{ <{ONTOLOGY_IRI}> a <{rdflib.OWL.Ontology}> }}", use_default_graph_as_union=True):
         for ontology in (paths or ReferencePaths()).ontology_files:
             store.bulk_load(path=str(ontology), format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.DefaultGraph())
     return store
@@ -318,7 +318,8 @@ def summary(report: ValidationReport) -> dict[str, object]:
         "by_severity": dict(sorted(Counter(r.severity for r in report.results).items())),
         "by_shape": dict(sorted(Counter(r.shape for r in report.results).items())),
         "details": [
-            {"shape": r.shape, "focus": r.focus, "path": r.path, "value": r.value, "severity": r.severity,
+            {"shape": r.shape, "component": r.component, "focus": r.focus, "path": r.path, "value": r.value,
+             "severity": r.severity,
              "message": r.message, "graphs": list(r.graphs),
              "evidence": [{"source": e.source, "start": e.start, "end": e.end, "exact": e.exact} for e in r.evidence]}
             for r in report.results
