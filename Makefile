@@ -28,6 +28,7 @@ test: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/queries.py
+	$(PY) bench/validate.py
 
 lint: install
 	$(PY) -m pip install --quiet -e '.[dev]'

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from usmxkg.cli import main
+from usmxkg.errors import BuildError
 from usmxkg.reference import ReferencePaths
 from usmxkg.validate import validate_graph
 
@@ -94,3 +96,38 @@ def test_validate_bad_input_exits_2_with_one_line(tmp_path, capsys):
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "missing.nq: file not found" in err and "bad.ttl: not valid turtle" in err and "Traceback" not in err
+
+
+def test_validate_names_the_claim_shape_when_claimants_are_removed(corpus_build, tmp_path, capsys):
+    _, out = corpus_build
+    broken = _without(out / "graph.nq", "http://www.w3.org/ns/prov#wasAttributedTo", tmp_path / "unclaimed.nq")
+    assert main(["validate", str(broken), "--out", str(tmp_path)]) == 1
+    assert "a claim needs at least one claimant" in capsys.readouterr().out
+    summary = json.loads((tmp_path / "shacl-report.json").read_text(encoding="utf-8"))
+    assert set(summary["by_shape"]) == {"https://w3id.org/usmx-kg/shapes#Claim"}
+    assert {d["component"] for d in summary["details"]} == {"http://www.w3.org/ns/shacl#MinCountConstraintComponent"}
+
+
+def test_both_engines_of_the_command_give_the_same_summary(tmp_path, capsys):
+    data = tmp_path / "broken.ttl"
+    data.write_text(BROKEN, encoding="utf-8")
+    summaries = []
+    for engine in ("fast", "pyshacl"):
+        folder = tmp_path / engine
+        assert main(["validate", str(data), "--engine", engine, "--out", str(folder)]) == 1
+        summaries.append(json.loads((folder / "shacl-report.json").read_text(encoding="utf-8")))
+        report = rdflib.Graph().parse(folder / "shacl-report.ttl", format="turtle")
+        results = list(report.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#result")))
+        assert len(results) == summaries[-1]["results"]
+    assert summaries[0]["by_shape"] == summaries[1]["by_shape"] and summaries[0]["results"] == summaries[1]["results"]
+
+
+def test_a_shape_the_compiler_cannot_run_is_an_error_naming_it(tmp_path, capsys):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Closed a sh:NodeShape ; sh:targetClass ex:Thing ; sh:closed true .
+""", encoding="utf-8")
+    data = rdflib.Graph().parse(data=BROKEN, format="turtle")
+    with pytest.raises(BuildError, match=r"http://example.org/Closed: .*closed"):
+        validate_graph(data, shapes)

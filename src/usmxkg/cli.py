@@ -73,14 +73,16 @@ def convert_command(files: tuple[Path, ...], out: Path, with_curated: bool, keep
 @click.argument("file", type=click.Path(path_type=Path), default=Path("build/graph.nq"), required=False)
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Folder for shacl-report.txt, .ttl (standard SHACL report) and .json (default: beside FILE).")
-def validate_command(file: Path, out: Path | None) -> None:
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="SHACL engine: fast (shapes compiled to SPARQL on pyoxigraph) or pyshacl (the reference).")
+def validate_command(file: Path, out: Path | None, engine: str) -> None:
     """Check a build (or any RDF file) against the SHACL shapes; exit 0 if it conforms, 1 if not, 2 on bad input."""
     from usmxkg.errors import BuildError
     from usmxkg.graph.serialise import write_atomic
     from usmxkg.validate import report_files, validate_file
 
     try:
-        report = validate_file(file)
+        report = validate_file(file, engine=engine)
     except BuildError as exc:
         click.echo(f"usmxkg: error: {exc}", err=True)
         raise click.exceptions.Exit(2) from None

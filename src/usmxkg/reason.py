@@ -31,7 +31,7 @@ the rules copy every statement about a linked entity onto its Wikidata IRI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,15 +69,49 @@ class Inference:
 
 
 def union_of(nquads: Path, with_links: bool = False) -> rdflib.Graph:
-    """The union of a built dataset's named graphs (without the links graph unless asked)."""
-    dataset = rdflib.Dataset()
-    dataset.parse(nquads, format="nquads")
+    """The union of a built dataset's named graphs (without the links graph unless asked), as an rdflib graph."""
     union = rdflib.Graph()
-    links = rdflib.URIRef(str(LINKS_GRAPH))
-    for s, p, o, graph in dataset.quads((None, None, None, None)):
-        if with_links or getattr(graph, "identifier", graph) != links:
-            union.add((s, p, o))
+    for triple in union_triples(nquads, with_links):
+        union.add(triple)
     return union
+
+
+def _rdflib(term: object) -> Node:
+    """A pyoxigraph term as the rdflib term rdflib's own N-Quads parser gives (plain literals untyped)."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def union_triples(nquads: Path, with_links: bool = False) -> set[Triple]:
+    """The union of a built dataset's named graphs (without the links graph unless asked), as a set of triples.
+
+    Read with pyoxigraph's parser, which is about five times faster than
+    rdflib's on N-Quads (measured: 118k quads, 1.0 s against 5.0 s of CPU).
+    """
+    links = str(LINKS_GRAPH)
+    cache: dict[object, Node] = {}
+
+    def term(node: object) -> Node:
+        found = cache.get(node)
+        if found is None:
+            found = cache[node] = _rdflib(node)
+        return found
+
+    return {(term(q.subject), term(q.predicate), term(q.object))
+            for q in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+            if with_links or getattr(q.graph_name, "value", None) != links}
 
 
 def _plain(term: Node) -> Node:
@@ -96,12 +130,16 @@ def _tautology(triple: Triple) -> bool:
     return p in _REFLEXIVE and s == o
 
 
-def clean(triples: Iterable[Triple], asserted: rdflib.Graph) -> tuple[frozenset[Triple], dict[str, int]]:
+def clean(triples: Iterable[Triple], asserted: rdflib.Graph | Collection[Triple]
+          ) -> tuple[frozenset[Triple], dict[str, int]]:
     """The inferred triples that are valid RDF, not asserted and about the domain, and counts of what was dropped."""
     dropped = {"literal subject": 0, "blank node": 0, "reflexive owl:sameAs": 0, "tautology": 0,
                "vocabulary axiom": 0, "asserted": 0}
     out: set[Triple] = set()
     for s, p, o in triples:
+        if (s, p, o) in asserted:  # most of the closure is the input: the cheap test first
+            dropped["asserted"] += 1
+            continue
         triple = (_plain(s), p, _plain(o))
         if isinstance(triple[0], Literal):
             dropped["literal subject"] += 1
@@ -120,13 +158,14 @@ def clean(triples: Iterable[Triple], asserted: rdflib.Graph) -> tuple[frozenset[
     return frozenset(out), dropped
 
 
-def infer(graph: rdflib.Graph, engine: str = "reasonable") -> Inference:
-    """The OWL 2 RL consequences of ``graph`` that it does not state, computed by ``engine``."""
+def infer(graph: rdflib.Graph | Collection[Triple], engine: str = "reasonable") -> Inference:
+    """The OWL 2 RL consequences of ``graph`` (an rdflib graph or a set of triples) that it does not state."""
+    asserted = graph if isinstance(graph, (set, frozenset)) else set(graph)
     if engine == "reasonable":
         import reasonable
 
         reasoner = reasonable.PyReasoner()
-        reasoner.from_graph(graph)
+        reasoner.from_graph(list(asserted))
         closure: list[Triple] = reasoner.reason()
     elif engine == "owlrl":
         import owlrl
@@ -138,7 +177,7 @@ def infer(graph: rdflib.Graph, engine: str = "reasonable") -> Inference:
         closure = list(expanded)
     else:
         raise ValueError(f"unknown reasoning engine {engine!r}; use one of {', '.join(ENGINES)}")
-    triples, dropped = clean(closure, graph)
+    triples, dropped = clean(closure, asserted)
     return Inference(triples, engine, len(closure), dropped)
 
 
@@ -167,7 +206,7 @@ def reason_build(nquads: Path, out: Path, engine: str = "reasonable", with_links
 
     if not nquads.is_file():
         raise BuildError(f"{nquads}: no built graph to reason over; run usmxkg build first")
-    inference = infer(union_of(nquads, with_links), engine)
+    inference = infer(union_triples(nquads, with_links), engine)
     try:
         write_atomic(out, sorted_nquads(ox.Dataset(inferred_quads(inference))))
     except OSError as exc:
