@@ -15,7 +15,7 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat
 
 from usmxkg.document import Document
-from usmxkg.errors import BuildError, ReadError
+from usmxkg.errors import BuildError, ReadError, StructureError
 from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, link_claims
 from usmxkg.graph.emit import emit_document
@@ -55,11 +55,16 @@ class BuildResult:
 
 
 def source_files(folder: Path) -> list[Path]:
-    """The files of a sources folder in name order, skipping hidden files and folder notes."""
+    """The entries of a sources folder in name order, skipping folders, hidden files and folder notes.
+
+    Entries that are not regular files (a FIFO, a device, a dangling or looping
+    symbolic link) are kept, so that reading refuses each by name instead of
+    the build passing over it in silence.
+    """
     if not folder.is_dir():
         raise BuildError(f"{folder}: sources folder not found")
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES
+        p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".") and p.name not in NOT_SOURCES
     )
 
 
@@ -72,8 +77,9 @@ def read_and_emit(
 ) -> list[Quad]:
     """Map step: each file read and emitted on its own; duplicates by content are skipped.
 
-    A file that cannot be read raises :class:`BuildError` naming every such
-    file, unless ``keep_going`` is set, when each becomes a warning.
+    A file that cannot be read or converted raises :class:`BuildError` naming
+    every such file, unless ``keep_going`` is set, when each becomes a warning;
+    a file whose structural reader failed is then kept with its full text.
     """
     clock = time.perf_counter()
     gazetteer = Gazetteer.from_files(paths.entities)
@@ -86,6 +92,11 @@ def read_and_emit(
         clock = time.perf_counter()
         try:
             doc = read_path(path)
+        except StructureError as exc:
+            if not keep_going or not isinstance(exc.document, Document):
+                errors.append(str(exc))
+                continue
+            doc = exc.document  # kept with its text and the failure among its warnings
         except ReadError as exc:
             errors.append(str(exc))
             continue
@@ -97,10 +108,16 @@ def read_and_emit(
         seen[doc.doc_id] = path
         result.documents.append(doc)
         clock = time.perf_counter()
-        emitted = emit_document(doc, gazetteer, started)
+        try:
+            emitted = emit_document(doc, gazetteer, started)
+        except Exception as exc:  # a bug met on one file: name the file, and let --keep-going go on
+            errors.append(f"{path}: cannot convert: {type(exc).__name__}: {exc} (please report this with the file)")
+            result.documents.pop()
+            continue
+        finally:
+            emitting += time.perf_counter() - clock
         result.claims += claim_summaries(emitted)
         quads += emitted
-        emitting += time.perf_counter() - clock
         result.warnings += [f"{path}: {w}" for w in doc.warnings]  # with what emission found (totals checks)
     if errors and not keep_going:
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))

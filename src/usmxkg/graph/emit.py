@@ -242,9 +242,14 @@ class Emitter:
         self.sink.add(subject, rule.predicate, text(" ".join(span.text.split())))
 
     def _integer(self, subject: str, rule: FieldRule, span: Span) -> None:
-        digits = "".join(c for c in span.text if c.isdigit())
+        """The canonical xsd:nonNegativeInteger of the ASCII digits (XSD 1.1 Part 2, 3.4.20): no leading zeros.
+
+        Only ASCII digits count: ``str.isdigit`` also accepts superscripts ("²"),
+        which ``int`` refuses, and ``int`` refuses more than 4,300 digits.
+        """
+        digits = "".join(c for c in span.text if c in "0123456789")
         if digits:
-            self.sink.add(subject, rule.predicate, typed(str(int(digits)), "nonNegativeInteger"))
+            self.sink.add(subject, rule.predicate, typed(digits.lstrip("0") or "0", "nonNegativeInteger"))
 
     def _person_value(self, subject: str, rule: FieldRule, span: Span) -> None:
         person = self.person(span)

@@ -20,8 +20,16 @@ from charset_normalizer import from_bytes
 
 from usmxkg.errors import ReadError
 
-MAX_BYTES = 200 * 1024 * 1024
-"""Default size limit: far above any real thesis text (~1 MB), low enough to refuse a disk image."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Default size limit, checked before a byte is read: 30 times the longest thesis text (~1 MB).
+
+A conversion holds about 300 bytes of memory per input byte (text, spans,
+tokens, quads), so this bound keeps one file under ~10 GB and ~6 minutes;
+a larger file is refused, never half-converted.
+"""
+
+BYTES_OF_MEMORY_PER_BYTE = 300
+"""Measured peak memory of ``usmxkg convert`` per input byte (a thesis repeated to 1 and 4 MB), for messages."""
 
 FALLBACK_ENCODING = "cp1252"
 """The declared legacy fallback: the usual encoding of non-UTF-8 English/Spanish text from Windows."""
@@ -93,7 +101,9 @@ def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> tuple[str, l
 
 def too_large(source: str, size: int, limit: int) -> ReadError:
     """The error for a file over the size limit (also raised before reading, from the file's size)."""
-    return ReadError(source, f"file too large ({size:,} bytes; the limit is {limit:,} bytes)")
+    need = size * BYTES_OF_MEMORY_PER_BYTE / 2**30
+    return ReadError(source, f"file too large ({size:,} bytes; the limit is {limit:,} bytes; "
+                             f"converting it would need about {need:,.1f} GB of memory); refused before reading")
 
 
 def _bom(data: bytes) -> tuple[bytes, str] | None:
