@@ -2,7 +2,7 @@
 
 Map per document (read → emit, a pure function of the file's bytes), then
 reduce (merge, canonicalise, sort, write). Output files are written only when
-every stage succeeded, each atomically.
+every stage succeeded, all of them together.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from usmxkg.graph.resolve import Merge, resolve
 from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads
+from usmxkg.staging import staged
 from usmxkg.validate import ValidationReport, report_files, validate_nquads
 from usmxkg.vocab import GRAPH
 
@@ -31,6 +32,10 @@ RESOLUTION_HEADER = "merged\tkept\trule\tevidence\n"
 
 SOURCE_GRAPHS = f"{GRAPH}source/"
 """Prefix of the named graphs that hold what was read from documents."""
+
+BUILD_OUTPUTS = frozenset({"graph.nq", "graph.trig", "resolution.tsv",
+                           "shacl-report.txt", "shacl-report.ttl", "shacl-report.json"})
+"""The files a build writes; anything else in the output folder is kept across builds."""
 
 NOT_SOURCES = frozenset({"SOURCES.md", "README.md"})
 """Files that describe a sources folder rather than being sources."""
@@ -151,7 +156,9 @@ def build(
 ) -> BuildResult:
     """Build ``graph.nq``, ``graph.trig`` and ``resolution.tsv`` in ``out`` from every file in ``sources``.
 
-    Nothing is written unless every stage succeeded. With ``validate`` the
+    Nothing is written unless every stage succeeded, and all the files are
+    replaced together (:func:`usmxkg.staging.staged`): a failed build leaves the
+    previous output as it was. With ``validate`` the
     written graph is checked against the SHACL shapes and the report is
     written beside it (``shacl-report.txt``, ``.ttl``, ``.json``). ``started`` stamps the
     conversion activities with a time; without it the output is byte-identical
@@ -173,15 +180,17 @@ def build(
         "resolution.tsv": resolution.encode("utf-8"),
     }
     result.timings["serialise"] = time.perf_counter() - clock
-    for name, data in outputs.items():
-        result.outputs.append(_write(Path(out) / name, data))
-
-    if validate:
-        clock = time.perf_counter()
-        result.validation = validate_nquads(Path(out) / "graph.nq")
-        for name, data in report_files(result.validation).items():
-            result.outputs.append(_write(Path(out) / name, data))
-        result.timings["validate"] = time.perf_counter() - clock
+    with staged(Path(out), BUILD_OUTPUTS) as stage:
+        for name, data in outputs.items():
+            _write(stage / name, data)
+            result.outputs.append(Path(out) / name)
+        if validate:
+            clock = time.perf_counter()
+            result.validation = validate_nquads(stage / "graph.nq")
+            for name, data in report_files(result.validation).items():
+                _write(stage / name, data)
+                result.outputs.append(Path(out) / name)
+            result.timings["validate"] = time.perf_counter() - clock
     return result
 
 
