@@ -15,6 +15,8 @@ is returned as a warning so the build report can show it.
 from __future__ import annotations
 
 import codecs
+import json
+import re
 
 from charset_normalizer import from_bytes
 
@@ -96,7 +98,34 @@ def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> tuple[str, l
         text, warnings = _decode_plain(data, source)
     if not text.strip():
         raise ReadError(source, "empty file (only whitespace)")
+    _refuse_markup(text, source)
     return text, warnings
+
+
+_HTML_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+"""The start of an HTML page (WHATWG HTML, 13.1: optional comments, then the doctype or the html element)."""
+
+
+def _refuse_markup(text: str, source: str) -> None:
+    """Refuse a saved web page or a JSON export: their tags and keys would reach the graph as text.
+
+    The readers take the text of a document (what a browser's "save as text"
+    or a PDF converter writes), and inline tags such as ``<sup>`` are
+    understood; a whole page with its scripts and navigation, or a data file,
+    is not a document's text. Detected from the first characters only: an
+    HTML doctype or ``<html>`` element, or text that parses as JSON (RFC 8259)
+    and opens with an object or array.
+    """
+    if _HTML_PAGE.match(text[:4096]):
+        raise ReadError(source, "HTML page, not a document's text; save it as text first (e.g. the browser's "
+                                "Save As… Text)")
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to be a data export
+            return
+        raise ReadError(source, "JSON data, not a document's text; extract the text it holds first")
 
 
 def too_large(source: str, size: int, limit: int) -> ReadError:
