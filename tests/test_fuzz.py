@@ -164,6 +164,13 @@ def convert(data: bytes, name: str = "fuzzed.txt") -> Document | None:
     return doc
 
 
+@cache
+def warm() -> None:
+    """When timing, convert one corpus file first: one-time loading (models, caches) is no input's time."""
+    if os.environ.get("USMXKG_FUZZ_REPORT"):
+        convert(SEEDS[0].read_bytes(), SEEDS[0].name)
+
+
 def _report(data: bytes, seconds: float) -> None:
     target = os.environ.get("USMXKG_FUZZ_REPORT")
     if target:
@@ -173,6 +180,7 @@ def _report(data: bytes, seconds: float) -> None:
 
 @given(mutated())
 def test_mutated_corpus_text_converts_or_is_refused(data: bytes) -> None:
+    warm()
     clock = time.perf_counter()
     convert(data)
     _report(data, time.perf_counter() - clock)
@@ -180,6 +188,7 @@ def test_mutated_corpus_text_converts_or_is_refused(data: bytes) -> None:
 
 @given(st.binary(max_size=4096))
 def test_random_bytes_convert_or_are_refused(data: bytes) -> None:
+    warm()
     clock = time.perf_counter()
     convert(data)
     _report(data, time.perf_counter() - clock)
