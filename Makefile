@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo build test bench lint clean
+.PHONY: install demo build test bench fuzz lint clean
 
 install: $(STAMP)
 
@@ -29,6 +29,15 @@ bench: install
 	$(PY) bench/run.py
 	$(PY) bench/queries.py
 	$(PY) bench/validate.py
+
+# Property tests with mutated corpus text: 2 properties x FUZZ_EXAMPLES inputs (not part of `make test`).
+FUZZ_EXAMPLES ?= 5000
+fuzz: install
+	mkdir -p build
+	rm -f build/fuzz.jsonl
+	USMXKG_FUZZ_PROFILE=fuzz USMXKG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) USMXKG_FUZZ_REPORT=build/fuzz.jsonl \
+		$(PY) -m pytest -q -p no:warnings tests/test_fuzz.py
+	$(PY) bench/fuzz_report.py build/fuzz.jsonl
 
 lint: install
 	$(PY) -m pip install --quiet -e '.[dev]'

@@ -16,5 +16,19 @@ class ReadError(UsmxkgError):
         self.problem = problem
 
 
+class StructureError(ReadError):
+    """A kind's structural reader failed on a file: its notes, references or sections may be missing.
+
+    Raised rather than returned as a warning because a document missing its
+    footnotes and references would otherwise pass for a complete one. The
+    document with its full text and what structure was read before the failure
+    is kept on ``document``, for a caller that chose to go on (``--keep-going``).
+    """
+
+    def __init__(self, source: str, problem: str, document: object) -> None:
+        super().__init__(source, problem)
+        self.document = document
+
+
 class BuildError(UsmxkgError):
     """The build cannot go on (missing inputs, unwritable output, bad reference data)."""

@@ -2,7 +2,7 @@
 
 Map per document (read → emit, a pure function of the file's bytes), then
 reduce (merge, canonicalise, sort, write). Output files are written only when
-every stage succeeded, each atomically.
+every stage succeeded, all of them together.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat
 
 from usmxkg.document import Document
-from usmxkg.errors import BuildError, ReadError
+from usmxkg.errors import BuildError, ReadError, StructureError
 from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, link_claims
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
@@ -23,6 +23,7 @@ from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, 
 from usmxkg.link.mapping_set import sssom_tsv
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads, load_gazetteer
+from usmxkg.staging import staged
 from usmxkg.validate import ValidationReport, report_files, validate_nquads
 from usmxkg.vocab import GRAPH
 
@@ -31,6 +32,10 @@ RESOLUTION_HEADER = "merged\tkept\trule\tevidence\n"
 
 SOURCE_GRAPHS = f"{GRAPH}source/"
 """Prefix of the named graphs that hold what was read from documents."""
+
+BUILD_OUTPUTS = frozenset({"graph.nq", "graph.trig", "resolution.tsv", "mappings.sssom.tsv",
+                           "shacl-report.txt", "shacl-report.ttl", "shacl-report.json"})
+"""The files a build writes; anything else in the output folder is kept across builds."""
 
 NOT_SOURCES = frozenset({"SOURCES.md", "README.md"})
 """Files that describe a sources folder rather than being sources."""
@@ -55,11 +60,16 @@ class BuildResult:
 
 
 def source_files(folder: Path) -> list[Path]:
-    """The files of a sources folder in name order, skipping hidden files and folder notes."""
+    """The entries of a sources folder in name order, skipping folders, hidden files and folder notes.
+
+    Entries that are not regular files (a FIFO, a device, a dangling or looping
+    symbolic link) are kept, so that reading refuses each by name instead of
+    the build passing over it in silence.
+    """
     if not folder.is_dir():
         raise BuildError(f"{folder}: sources folder not found")
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in NOT_SOURCES
+        p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".") and p.name not in NOT_SOURCES
     )
 
 
@@ -72,8 +82,9 @@ def read_and_emit(
 ) -> list[Quad]:
     """Map step: each file read and emitted on its own; duplicates by content are skipped.
 
-    A file that cannot be read raises :class:`BuildError` naming every such
-    file, unless ``keep_going`` is set, when each becomes a warning.
+    A file that cannot be read or converted raises :class:`BuildError` naming
+    every such file, unless ``keep_going`` is set, when each becomes a warning;
+    a file whose structural reader failed is then kept with its full text.
     """
     clock = time.perf_counter()
     gazetteer = load_gazetteer(paths.entities)
@@ -86,6 +97,11 @@ def read_and_emit(
         clock = time.perf_counter()
         try:
             doc = read_path(path)
+        except StructureError as exc:
+            if not keep_going or not isinstance(exc.document, Document):
+                errors.append(str(exc))
+                continue
+            doc = exc.document  # kept with its text and the failure among its warnings
         except ReadError as exc:
             errors.append(str(exc))
             continue
@@ -97,10 +113,16 @@ def read_and_emit(
         seen[doc.doc_id] = path
         result.documents.append(doc)
         clock = time.perf_counter()
-        emitted = emit_document(doc, gazetteer, started)
+        try:
+            emitted = emit_document(doc, gazetteer, started)
+        except Exception as exc:  # a bug met on one file: name the file, and let --keep-going go on
+            errors.append(f"{path}: cannot convert: {type(exc).__name__}: {exc} (please report this with the file)")
+            result.documents.pop()
+            continue
+        finally:
+            emitting += time.perf_counter() - clock
         result.claims += claim_summaries(emitted)
         quads += emitted
-        emitting += time.perf_counter() - clock
         result.warnings += [f"{path}: {w}" for w in doc.warnings]  # with what emission found (totals checks)
     if errors and not keep_going:
         raise BuildError("cannot read sources:\n  " + "\n  ".join(errors))
@@ -134,7 +156,9 @@ def build(
 ) -> BuildResult:
     """Build ``graph.nq``, ``graph.trig``, ``resolution.tsv`` and ``mappings.sssom.tsv`` from ``sources``.
 
-    Nothing is written unless every stage succeeded. With ``validate`` the
+    Nothing is written unless every stage succeeded, and all the files are
+    replaced together (:func:`usmxkg.staging.staged`): a failed build leaves the
+    previous output as it was. With ``validate`` the
     written graph is checked against the SHACL shapes and the report is
     written beside it (``shacl-report.txt``, ``.ttl``, ``.json``). ``started`` stamps the
     conversion activities with a time; without it the output is byte-identical
@@ -157,15 +181,17 @@ def build(
         "mappings.sssom.tsv": sssom_tsv(paths.links()),
     }
     result.timings["serialise"] = time.perf_counter() - clock
-    for name, data in outputs.items():
-        result.outputs.append(_write(Path(out) / name, data))
-
-    if validate:
-        clock = time.perf_counter()
-        result.validation = validate_nquads(Path(out) / "graph.nq")
-        for name, data in report_files(result.validation).items():
-            result.outputs.append(_write(Path(out) / name, data))
-        result.timings["validate"] = time.perf_counter() - clock
+    with staged(Path(out), BUILD_OUTPUTS) as stage:
+        for name, data in outputs.items():
+            _write(stage / name, data)
+            result.outputs.append(Path(out) / name)
+        if validate:
+            clock = time.perf_counter()
+            result.validation = validate_nquads(stage / "graph.nq")
+            for name, data in report_files(result.validation).items():
+                _write(stage / name, data)
+                result.outputs.append(Path(out) / name)
+            result.timings["validate"] = time.perf_counter() - clock
     return result
 
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -226,7 +227,31 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not ascii_only.isascii():
+        ascii_only = "".join(c if c.isascii() or not c.isalnum() else _transliterate(c) for c in ascii_only)
     return _NON_ALNUM.sub(" ", ascii_only.lower()).strip()
+
+
+_WORD_PER_CHARACTER = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ")
+"""Scripts written without spaces between words: each character's transliteration is a word of its own."""
+
+
+def _transliterate(char: str) -> str:
+    """A letter or digit outside ASCII in ASCII: its romanisation, else its code point.
+
+    Titles and names in Cyrillic, Greek, Arabic or Chinese would otherwise fold
+    to nothing and mint one IRI for all of them. The romanisation is
+    ``anyascii``'s (BGN/PCGN-like for Cyrillic, pinyin without tones for Han);
+    a letter it gives no letters for (Hebrew aleph) keeps its code point, so
+    distinct labels stay distinct.
+
+    >>> fold("Привет, мир"), fold("中文"), fold("א")
+    ('privet mir', 'zhong wen', 'u05d0')
+    """
+    roman = anyascii(char)
+    if not any(c.isalnum() for c in roman):
+        return f" u{ord(char):04x} "
+    return f" {roman} " if unicodedata.name(char, "").startswith(_WORD_PER_CHARACTER) else roman
 
 
 def slug(text: str, max_words: int = 12) -> str:
@@ -240,7 +265,7 @@ def slug(text: str, max_words: int = 12) -> str:
 
 def short_hash(*parts: str, length: int = 8) -> str:
     """A short stable digest of folded key parts, to keep minted IRIs unique."""
-    key = "\x1f".join(fold(p) for p in parts)
+    key = "\x1f".join(fold(p) or p for p in parts)  # a label of symbols alone is its own key
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
 
 
@@ -269,4 +294,4 @@ def document_iri(title: str, creator_family_name: str = "") -> str:
 
 def entity_iri(kind: str, label: str) -> str:
     """An entity (person, institution, place, …) keyed by its folded label."""
-    return f"{ID}{kind}/{slug(label)}"
+    return f"{ID}{kind}/{slug(label) or 'x-' + short_hash(label, length=12)}"

@@ -105,19 +105,35 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     expansion, usually); when none of them is named, it is left out.
     """
     matches = gazetteer.find(doc.text)
-    named = [(m.start, m.end, next(iter(m.entities))) for m in matches if len(m.entities) == 1]
+    named: dict[str, list[tuple[int, int]]] = {}  # entity → its unambiguous matches, in text order
+    for m in matches:
+        if len(m.entities) == 1:
+            named.setdefault(next(iter(m.entities)), []).append((m.start, m.end))
     out: list[Mention] = []
     for m in matches:
         if len(m.entities) == 1:
             iri = next(iter(m.entities))
         else:
-            gaps = sorted((max(m.start - end, start - m.end), start, e) for start, end, e in named if e in m.entities)
-            if not gaps:
+            nearest = min(((*_nearest(named[e], m.start, m.end), e) for e in m.entities if e in named), default=None)
+            if nearest is None:
                 continue
-            iri = gaps[0][2]
+            iri = nearest[2]
         record = gazetteer.entity(iri)
         out.append(Mention(record.iri, record.label, record.type, doc.span(m.start, m.end)))
     return out
+
+
+def _nearest(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """(gap, start) of the span nearest to ``[start, end)``, the earlier on a tie.
+
+    The spans are matches that overlap neither each other nor it
+    (:meth:`Gazetteer.find`), so the nearest is the last one before it or the
+    first one after: a bisection, not a scan, keeps a text full of ambiguous
+    forms linear in its length.
+    """
+    i = bisect_right(spans, (start, start))
+    around = spans[max(i - 1, 0):i + 1]
+    return min((max(start - e, s - end), s) for s, e in around)
 
 
 def discover_organisations(

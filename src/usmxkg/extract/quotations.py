@@ -200,7 +200,8 @@ def _block_quotes(doc: Document, paragraphs: list[Paragraph], speakers: Speakers
 
 def _note(doc: Document, following: str) -> int | None:
     """The footnote number marked right after a closing quotation mark, if the document has that note."""
-    digits = re.match(r"^[,.;:]?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", following.lstrip("”\"")) or re.match(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$", following)
+    digits = (re.match(r"^[,.;:]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", following.lstrip("”\""))
+              or re.match(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})$", following))
     if not digits:
         return None
     number = int(digits.group(1).translate(SUPERSCRIPTS))

@@ -279,7 +279,7 @@ def _split(text: str) -> tuple[str, ...]:
         while start > 0 and text[start - 1] in '"“':
             start -= 1  # a hidden opening quote belongs to the sentence it opens
         begins.append(start)
-    ends = [*begins[1:], len(text)]
+    ends = [*begins[1:], len(text)] if begins else []  # no sentence: nothing but quote marks and space
     return tuple(text[a:b] for a, b in zip(begins, ends, strict=True))
 
 

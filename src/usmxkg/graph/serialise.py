@@ -86,10 +86,16 @@ def serialise(dataset: Dataset, rdf_format: RdfFormat) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so a failure never leaves half a file."""
+    """Write through a temporary file in the same folder, so a failure never leaves half a file.
+
+    The file gets the mode the umask gives a new file, as if written directly.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # the mode open(2) would give, not mkstemp's private 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)

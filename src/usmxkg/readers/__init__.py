@@ -8,9 +8,11 @@ raw bytes, never of the path, so identical files mint identical ids.
 
 Errors that mean "this is not a readable document" (empty, binary, missing,
 a directory) raise :class:`~usmxkg.errors.ReadError` naming the file. A bug or
-an unforeseen layout inside a kind's structural reader does not: the
-document comes back with its full text and a warning, because losing a whole
-source over one malformed table is worse than a partial structure.
+an unforeseen layout inside a kind's structural reader raises its subclass
+:class:`~usmxkg.errors.StructureError`, which carries the document with its
+full text and whatever structure was read: a caller that goes on
+(``build --keep-going``) keeps it with a warning, and no caller can mistake a
+thesis that lost its notes and references for a complete one.
 
 ``describe(doc)`` renders a short human-readable summary for ``usmxkg inspect``.
 """
@@ -18,10 +20,12 @@ source over one malformed table is worse than a partial structure.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from usmxkg.document import Document, Section
-from usmxkg.errors import ReadError
+from usmxkg.errors import ReadError, StructureError
 from usmxkg.readers.decode import MAX_BYTES, decode, too_large
 from usmxkg.readers.detect import detect
 from usmxkg.readers.language import language_of
@@ -46,19 +50,46 @@ def document_id(data: bytes) -> str:
 
 
 def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one source file; OS problems become :class:`ReadError` with the path and the OS reason."""
+    """Read one source file; OS problems become :class:`ReadError` with the path and the OS reason.
+
+    Only a regular file is read (symbolic links to one are followed): a FIFO,
+    socket or device is refused, since reading it could block for ever or never
+    end. The file is opened without blocking and checked on the open
+    descriptor (``fstat``), so it cannot be swapped for a FIFO in between, and
+    its size is checked against ``max_bytes`` before a byte is read.
+    """
     path = Path(path)
     source = str(path)
-    if path.is_dir():
-        raise ReadError(source, "is a directory, not a file")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise too_large(source, size, max_bytes)
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise ReadError(source, "is a directory, not a file") from None
     except OSError as exc:
         raise ReadError(source, f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(source, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(source, f"is a {_file_type(info.st_mode)}, not a regular file; refused without reading")
+        if info.st_size > max_bytes:
+            raise too_large(source, info.st_size, max_bytes)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew after fstat is still bounded
+    except OSError as exc:
+        raise ReadError(source, f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     return read_bytes(data, source, max_bytes)
+
+
+def _file_type(mode: int) -> str:
+    """What a file that is not a regular one is, in the words of ``ls``/``stat``."""
+    for test, name in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -76,7 +107,10 @@ def read_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> Document
     try:
         chosen.read(doc)
     except Exception as exc:  # the one documented catch-all: a structure bug must not lose the text
-        doc.warnings.append(f"structure parse failed: {type(exc).__name__}: {exc}")
+        problem = f"structure parse failed ({chosen.kind} reader): {type(exc).__name__}: {exc}"
+        doc.warnings.append(problem)
+        doc.language = language_of(doc.text)
+        raise StructureError(source, problem, doc) from None
     doc.language = language_of(doc.text)
     return doc
 

@@ -15,13 +15,23 @@ is returned as a warning so the build report can show it.
 from __future__ import annotations
 
 import codecs
+import json
+import re
 
 from charset_normalizer import from_bytes
 
 from usmxkg.errors import ReadError
 
-MAX_BYTES = 200 * 1024 * 1024
-"""Default size limit: far above any real thesis text (~1 MB), low enough to refuse a disk image."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Default size limit, checked before a byte is read: 30 times the longest thesis text (~1 MB).
+
+A conversion holds about 300 bytes of memory per input byte (text, spans,
+tokens, quads), so this bound keeps one file under ~10 GB and ~6 minutes;
+a larger file is refused, never half-converted.
+"""
+
+BYTES_OF_MEMORY_PER_BYTE = 300
+"""Measured peak memory of ``usmxkg convert`` per input byte (a thesis repeated to 1 and 4 MB), for messages."""
 
 FALLBACK_ENCODING = "cp1252"
 """The declared legacy fallback: the usual encoding of non-UTF-8 English/Spanish text from Windows."""
@@ -88,12 +98,41 @@ def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> tuple[str, l
         text, warnings = _decode_plain(data, source)
     if not text.strip():
         raise ReadError(source, "empty file (only whitespace)")
+    _refuse_markup(text, source)
     return text, warnings
+
+
+_HTML_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+"""The start of an HTML page (WHATWG HTML, 13.1: optional comments, then the doctype or the html element)."""
+
+
+def _refuse_markup(text: str, source: str) -> None:
+    """Refuse a saved web page or a JSON export: their tags and keys would reach the graph as text.
+
+    The readers take the text of a document (what a browser's "save as text"
+    or a PDF converter writes), and inline tags such as ``<sup>`` are
+    understood; a whole page with its scripts and navigation, or a data file,
+    is not a document's text. Detected from the first characters only: an
+    HTML doctype or ``<html>`` element, or text that parses as JSON (RFC 8259)
+    and opens with an object or array.
+    """
+    if _HTML_PAGE.match(text[:4096]):
+        raise ReadError(source, "HTML page, not a document's text; save it as text first (e.g. the browser's "
+                                "Save As… Text)")
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to be a data export
+            return
+        raise ReadError(source, "JSON data, not a document's text; extract the text it holds first")
 
 
 def too_large(source: str, size: int, limit: int) -> ReadError:
     """The error for a file over the size limit (also raised before reading, from the file's size)."""
-    return ReadError(source, f"file too large ({size:,} bytes; the limit is {limit:,} bytes)")
+    need = size * BYTES_OF_MEMORY_PER_BYTE / 2**30
+    return ReadError(source, f"file too large ({size:,} bytes; the limit is {limit:,} bytes; "
+                             f"converting it would need about {need:,.1f} GB of memory); refused before reading")
 
 
 def _bom(data: bytes) -> tuple[bytes, str] | None:

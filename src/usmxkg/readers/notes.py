@@ -40,8 +40,13 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 MAX_GAP = 5
 """Largest jump in note numbering read as lost notes rather than as something that is not a note."""
 
+MAX_NOTE_DIGITS = 4
+"""Note numbers have at most four digits (as note lines are read); a longer superscript run calls no note."""
+
 _SUP_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
-_SUP_NOTE_LINE = re.compile(f"(?P<num>[{SUPERSCRIPT_DIGITS}]{{1,4}})[ \\t]*(?=[^\\s{SUPERSCRIPT_DIGITS}])")
+_SUP_NOTE_LINE = re.compile(
+    f"(?P<num>[{SUPERSCRIPT_DIGITS}]{{1,{MAX_NOTE_DIGITS}}})[ \\t]*(?=[^\\s{SUPERSCRIPT_DIGITS}])"
+)
 """A note line in the usual form: superscript number, optional space, note text."""
 _PLAIN_NOTE_LINE = re.compile(r"(?P<num>[1-9]\d{0,3}) +(?=\S)")
 """A note line whose number lost its superscript in conversion ("8 Ibid.")."""
@@ -96,11 +101,12 @@ def parse_footnotes(doc: Document) -> None:
     regions = [(note.line_start, note.text_end) for note in notes]
     footnotes: list[Footnote] = []
     cursor = 0
+    plain = _plain_numbers(doc.text)
     for note in notes:
         lo = max(cursor, note.series_start)
         marker = _superscript_marker(doc.text, runs, note, lo, regions)
         if marker is None:
-            marker = _plain_marker(doc.text, note, lo, regions)
+            marker = _plain_marker(plain, note, lo, regions)
         markers = []
         if marker is not None:
             markers.append(doc.span(*marker))
@@ -134,7 +140,8 @@ def _superscript_runs(text: str) -> _Runs:
     """Every run of superscript digits, by value, in document order."""
     runs: _Runs = {}
     for match in _SUP_RUN.finditer(text):
-        runs.setdefault(int(match.group().translate(_FROM_SUPERSCRIPT)), []).append(match.span())
+        if match.end() - match.start() <= MAX_NOTE_DIGITS:  # int() refuses runs of over 4,300 digits
+            runs.setdefault(int(match.group().translate(_FROM_SUPERSCRIPT)), []).append(match.span())
     return runs
 
 
@@ -378,20 +385,35 @@ def _marker_score(text: str, start: int, end: int) -> int:
     return score
 
 
-def _plain_marker(text: str, note: _Note, lo: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+_PLAIN_MARKER = re.compile(
+    rf"(?:(?<=[^\W\d_][.,;:!?])|(?<=[^\W\d_][.,;:!?][”\"’])|(?<=[^\W\d_][”\"’]))"
+    rf"[1-9][0-9]{{0,{MAX_NOTE_DIGITS - 1}}}(?=[ \t]+[^\W\d_“\"]|[ \t]*$)",
+    re.MULTILINE,
+)
+"""A plain number set as a marker: after sentence punctuation or a closing quote, before a word or the line end."""
+
+
+def _plain_numbers(text: str) -> _Runs:
+    """Every plain number in marker position, by value: one scan of the text for all the notes.
+
+    Scanning once instead of once per note keeps a text with thousands of
+    notes whose markers lost their superscript linear in its length.
+    """
+    found: _Runs = {}
+    for match in _PLAIN_MARKER.finditer(text):
+        found.setdefault(int(match.group()), []).append(match.span())
+    return found
+
+
+def _plain_marker(plain: _Runs, note: _Note, lo: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A marker that lost its superscript: the plain number right after sentence punctuation.
 
     Only taken when unambiguous: exactly one such occurrence of the expected
     number between the previous marker and the note, outside other notes.
     """
-    digits = str(note.number)
-    pattern = re.compile(
-        rf"(?:(?<=[^\W\d_][.,;:!?])|(?<=[^\W\d_][.,;:!?][”\"’])|(?<=[^\W\d_][”\"’]))"
-        rf"{digits}(?=[ \t]+[^\W\d_“\"]|[ \t]*$)",
-        re.MULTILINE,
-    )
-    found = [m.span() for m in pattern.finditer(text, lo, note.line_start)
-             if not _in_regions(m.start(), regions)]
+    spans = plain.get(note.number, [])
+    found = [s for s in spans[bisect.bisect_left(spans, (lo, lo)):bisect.bisect_left(spans, (note.line_start, 0))]
+             if not _in_regions(s[0], regions)]
     return found[0] if len(found) == 1 else None
 
 

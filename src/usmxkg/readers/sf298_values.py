@@ -25,6 +25,8 @@ _RANGE = re.compile(r"^(?P<a>.{0,25}?\d.{0,25}?)\s*(?:-|–|\bto\b|\bthru\b)\s*(
 _TYPE_WORDS = re.compile(
     r"\b(?:thesis|dissertation|final|interim|monograph|essay|research|paper|report|project|study|technical"
     r"|annual|master|student|professional|capstone|occasional|special)\b", re.IGNORECASE)
+_COUNT = re.compile(r"^[0-9]{1,3}(?:,?[0-9]{3})*$")
+"""A count in ASCII digits, grouped by commas or not: "²" or "10⁵" is no number of pages (``isdigit`` says it is)."""
 _CLASS = re.compile(r"^(?:UNCLASSIFIED|Unclassified|unclassified|CONFIDENTIAL|SECRET|U|UU|SAR|FOUO)$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9/._\-]*(?:\s+[A-Z0-9/._\-]+){0,2}$")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|[A-Z]\.|de|da|del|dos|du|la|le|van|von|der|y)[,]?$")
@@ -50,7 +52,7 @@ def fits(box: Box, text: str) -> bool:
     if shape == "dates":
         return bool(_RANGE.match(text))
     if shape == "count":
-        return text.replace(",", "").isdigit()
+        return bool(_COUNT.match(text))
     if shape == "class":
         return bool(_CLASS.match(text))
     if shape == "code":
