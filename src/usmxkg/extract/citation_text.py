@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 from usmxkg.months import MONTH_ABBREVIATIONS, MONTH_NAMES, SEASONS
 from usmxkg.orgwords import CORPORATE_AUTHOR_WORDS
@@ -192,6 +193,24 @@ def split_quoted(text: str) -> tuple[str, str] | None:
     return title, text[close + 1 :]
 
 
+_MARKDOWN_ESCAPE = re.compile(r"\\+(?=[_*~#\[\]()])")
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def web_address(written: str) -> str:
+    """A URL as cited, made a valid ``xsd:anyURI``: the backslash escapes of text converted from Markdown
+    ("default\\_en.asp") undone, and any character a URI cannot hold percent-encoded (RFC 3986, 2.1).
+
+    >>> web_address("http://example.org/about/default\\_en.asp")
+    'http://example.org/about/default_en.asp'
+    >>> web_address("http://example.org/x\\\\_y")
+    'http://example.org/x_y'
+    >>> web_address("http://example.org/a b|c")
+    'http://example.org/a%20b%7Cc'
+    """
+    return quote(_MARKDOWN_ESCAPE.sub("", written), safe=_URI_SAFE)
+
+
 def take_web(text: str) -> tuple[str, str, str, str]:
     """Remove URL, DOI, access and modification dates: (text left, url, accessed, modified-date)."""
     url = ""
@@ -203,7 +222,7 @@ def take_web(text: str) -> tuple[str, str, str, str]:
             text = text[: m.start()] + text[m.start() + len(url) :]
         else:
             text = text[: m.start()] + text[m.end() :]
-        url = "".join(url.split())
+        url = web_address("".join(url.split()))
     m = _DOI.search(text)
     if m:
         doi = m.group("doi").rstrip(".,;")
