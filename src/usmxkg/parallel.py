@@ -69,7 +69,8 @@ class ProcessExecutor:
         try:
             yield from self._pool.map(fn, tasks)
         except BrokenProcessPool as exc:
-            raise BuildError(f"a worker process stopped before finishing its documents ({exc}); nothing was written") from exc
+            raise BuildError(f"a worker process stopped before finishing its documents ({exc}); "
+                             "nothing was written") from exc
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

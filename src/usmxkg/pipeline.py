@@ -20,7 +20,15 @@ from usmxkg.extract.gazetteer import Gazetteer
 from usmxkg.graph.claim_links import LINK_GRAPH, ClaimSummary, claim_summaries, link_claims
 from usmxkg.graph.emit import emit_document
 from usmxkg.graph.resolve import Merge, resolve
-from usmxkg.graph.serialise import canonical_dataset, serialise, sorted_nquads, write_atomic
+from usmxkg.graph.serialise import (
+    canonical_dataset,
+    graph_key,
+    serialise,
+    sorted_lines,
+    sorted_nquads,
+    trig_from_lines,
+    write_atomic,
+)
 from usmxkg.parallel import executor_for
 from usmxkg.readers import read_path
 from usmxkg.reference import ReferencePaths, curated_quads
@@ -214,15 +222,17 @@ def build(
     quads = resolve_with_curated(quads, paths, result)
 
     with result.clock.stage("serialise"):
-        dataset = canonical_dataset(quads)
-        result.quads = len(dataset)
-        result.graphs = len({q.graph_name for q in dataset})
+        lines = sorted_lines(quads)
+        del quads
+        result.quads = len(lines)
+        result.graphs = len(set(map(graph_key, lines)))
         resolution = RESOLUTION_HEADER + "".join(m.row() + "\n" for m in result.merges)
         outputs = {
-            "graph.nq": sorted_nquads(dataset),
-            "graph.trig": serialise(dataset, RdfFormat.TRIG),
+            "graph.nq": b"".join(lines),
+            "graph.trig": trig_from_lines(lines),
             "resolution.tsv": resolution.encode("utf-8"),
         }
+        del lines
     with result.clock.stage("write"):
         for name, data in outputs.items():
             result.outputs.append(_write(Path(out) / name, data))
