@@ -1,6 +1,7 @@
 """Benchmarks: reader throughput, and whole builds of scaled corpora stage by stage.
 
-Run with ``make bench`` or ``python bench/run.py [--scales 1,10,50] [--jobs 1,2] [--large]``.
+Run with ``make bench`` or ``python bench/run.py [--scales 1,10,50] [--jobs 1,2] [--large]``
+(by default 1×, 10× and 50× with one worker per core).
 
 For every scale (copies of the corpus, made by ``bench/corpus.py``) and every
 number of jobs, one build runs in a fresh process, so each gets its own
@@ -113,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default=",".join(map(str, DEFAULT_SCALES)),
                         help="comma-separated copies of the corpus to build")
     parser.add_argument("--large", action="store_true", help=f"also build {', '.join(map(str, LARGE_SCALES))}×")
-    parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts to build each scale with")
+    parser.add_argument("--jobs", default="0",
+                        help="comma-separated worker counts to build each scale with (0: one per core; '1,2' compares)")
     parser.add_argument("--validate-all", action="store_true", help="validate at every scale, not only the smallest")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--validate", action="store_true", help=argparse.SUPPRESS)
@@ -126,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     from corpus import generate
 
     scales = sorted({int(s) for s in args.scales.split(",")} | (set(LARGE_SCALES) if args.large else set()))
-    jobs = [int(j) for j in args.jobs.split(",")]
+    from usmxkg.parallel import available_cores
+
+    jobs = [int(j) or available_cores() for j in args.jobs.split(",")]
     previous_run = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     previous = {(int(b["scale"]), int(b["jobs"])): b for b in previous_run.get("builds", [])}
     started = time.perf_counter()

@@ -214,7 +214,9 @@ def build(
     written beside it (``shacl-report.txt``, ``.ttl``, ``.json``). ``started`` stamps the
     conversion activities with a time; without it the output is byte-identical
     for the same inputs, whatever ``jobs`` (worker processes for the map
-    step; 0 for every core).
+    step; 0 for every core). Workers are started with ``spawn``
+    (:mod:`usmxkg.parallel`), so a script that calls ``build(jobs=2)`` does
+    so under ``if __name__ == "__main__":``, as :mod:`multiprocessing` requires.
     """
     paths = paths or ReferencePaths()
     result = BuildResult()
@@ -222,8 +224,10 @@ def build(
     quads = resolve_with_curated(quads, paths, result)
 
     with result.clock.stage("serialise"):
-        lines = sorted_lines(quads)
-        del quads
+        data = serialize(quads, format=RdfFormat.N_QUADS)
+        del quads  # dropped before the lines are made, so quads and lines are never held together
+        lines = sorted_lines(data or b"")
+        del data
         result.quads = len(lines)
         result.graphs = len(set(map(graph_key, lines)))
         resolution = RESOLUTION_HEADER + "".join(m.row() + "\n" for m in result.merges)

@@ -20,6 +20,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import TypeVar
 
@@ -68,34 +69,31 @@ def canonical_dataset(quads: Iterable[Quad]) -> Dataset:
     return dataset
 
 
-def sorted_lines(quads: Iterable[Quad]) -> list[bytes]:
+def sorted_lines(quads: Iterable[Quad] | bytes) -> list[bytes]:
     """The distinct N-Quads lines of ``quads`` in byte order, blank nodes canonical per graph.
 
-    Equal quads write equal lines, so distinct lines are distinct quads (the
-    duplicates a dataset drops). Only lines that can hold a blank node (they
-    contain ``_:``, a few thousand from the ontology) are parsed back and
-    canonicalised, graph by graph, as in :func:`canonical_dataset`; a literal
-    that merely contains ``_:`` goes through unchanged, as RDFC-1.0 leaves
-    quads without blank nodes alone.
+    ``quads`` may already be N-Quads (bytes), so a caller can drop its quads
+    before the lines are made. Equal quads write equal lines, so distinct
+    lines are distinct quads (the duplicates a dataset drops). Only lines
+    that can hold a blank node (they contain ``_:``, a few thousand from the
+    ontology) are parsed back and go through :func:`canonical_dataset`; a
+    literal that merely contains ``_:`` comes out as it went in, as RDFC-1.0
+    leaves quads without blank nodes alone.
     """
-    data = serialize(quads, format=RdfFormat.N_QUADS)
+    data = quads if isinstance(quads, bytes) else serialize(quads, format=RdfFormat.N_QUADS)
     assert data is not None  # serialize() returns bytes when given no output
     lines = data.splitlines(keepends=True)
-    del data
+    del data, quads
     candidates = [line for line in lines if b"_:" in line]
-    if not candidates:
-        return sorted(set(lines))
-    distinct = set(lines).difference(candidates)
-    with_blanks = []
-    for line, quad in zip(candidates, parse(b"".join(candidates), format=RdfFormat.N_QUADS), strict=True):
-        if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode):
-            with_blanks.append(quad)
-        else:
-            distinct.add(line)
-    relabelled = serialize(canonical_dataset(with_blanks), format=RdfFormat.N_QUADS)
-    assert relabelled is not None
-    distinct.update(relabelled.splitlines(keepends=True))
-    return sorted(distinct)
+    if candidates:
+        held = set(candidates)
+        lines = [line for line in lines if line not in held]
+        relabelled = serialize(canonical_dataset(parse(b"".join(candidates), format=RdfFormat.N_QUADS)),
+                               format=RdfFormat.N_QUADS)
+        assert relabelled is not None
+        lines += relabelled.splitlines(keepends=True)
+    lines.sort()
+    return [line for line, _ in groupby(lines)]  # sorted, so equal lines are neighbours
 
 
 def graph_key(line: bytes) -> bytes:
