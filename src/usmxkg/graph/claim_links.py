@@ -79,19 +79,23 @@ def claim_summaries(quads: list[Quad]) -> list[ClaimSummary]:
     about: dict[str, set[str]] = defaultdict(set)
     derived: dict[str, set[str]] = defaultdict(set)
     works: set[str] = set()
+    rdf_type, text, about_p, derived_p, usmx = (str(RDF.type), str(SCHEMA.text), str(USMX.about),
+                                                str(PROV.wasDerivedFrom), str(USMX))
+    wanted = {rdf_type, text, about_p, derived_p}
     for quad in quads:
-        if not isinstance(quad.subject, NamedNode) or isinstance(quad.object, Triple):
+        predicate = quad.predicate.value
+        if predicate not in wanted or not isinstance(quad.subject, NamedNode) or isinstance(quad.object, Triple):
             continue
-        subject, predicate, obj = quad.subject.value, quad.predicate.value, quad.object
-        if predicate == str(RDF.type) and obj.value in _CLAIM_TYPES:
+        subject, obj = quad.subject.value, quad.object
+        if predicate == rdf_type and obj.value in _CLAIM_TYPES:
             types[subject] = _CLAIM_TYPES[obj.value]
-        elif predicate == str(SCHEMA.text) and isinstance(obj, Literal):
+        elif predicate == text and isinstance(obj, Literal):
             values[subject] = obj.value
-        elif predicate == str(USMX.about):
+        elif predicate == about_p:
             about[subject].add(obj.value)
-        elif predicate == str(PROV.wasDerivedFrom):
+        elif predicate == derived_p:
             derived[subject].add(obj.value)
-        elif predicate == str(RDF.type) and obj.value.startswith(str(USMX)):
+        elif predicate == rdf_type and obj.value.startswith(usmx):
             works.add(subject)
     out = []
     for claim, kind in types.items():
