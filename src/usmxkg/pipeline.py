@@ -1,8 +1,10 @@
 """``build()``: read every source, emit its graph, add curated graphs, write the dataset.
 
-Map per document (read → emit, a pure function of the file's bytes), then
-reduce (merge, canonicalise, sort, write). Output files are written only when
-every stage succeeded, each atomically.
+Map per document (:func:`convert_source`: read → emit, a pure function of
+the file's bytes and the reference data, run by an executor of
+:mod:`usmxkg.parallel`), then reduce in file order (claim links, entity
+resolution, one sort of the N-Quads lines, TriG from them). Output files are
+written only when every stage succeeded, each atomically.
 """
 
 from __future__ import annotations
@@ -113,9 +115,17 @@ class Converted:
     costs: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=4)
 def _gazetteer(entities: Path) -> Gazetteer:
-    """The gazetteer of the reference data, built once per process."""
+    """The gazetteer of the reference data, built once per process and again when the file changes."""
+    try:
+        stamp = entities.stat()
+    except OSError:
+        return Gazetteer.from_files(entities)  # let the reader report the missing file
+    return _gazetteer_of(entities, stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_of(entities: Path, mtime_ns: int, size: int) -> Gazetteer:
     return Gazetteer.from_files(entities)
 
 
