@@ -25,8 +25,11 @@ build: demo
 test: install
 	$(PY) -m pytest -q
 
+# make bench BENCH_ARGS="--large" adds the 100x corpus; see bench/run.py --help.
+BENCH_ARGS ?=
+
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/queries.py
 	$(PY) bench/validate.py
 

@@ -28,12 +28,14 @@ def cli() -> None:
               help="Check the written graph against ontology/shapes.ttl (SHACL).")
 @click.option("--timestamp", is_flag=True,
               help="Record the current time on the conversion activities (output then differs per run).")
-def build_command(sources: Path, out: Path, keep_going: bool, validate: bool, timestamp: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes that read and convert documents (0: one per core); output is the same for any.")
+def build_command(sources: Path, out: Path, keep_going: bool, validate: bool, timestamp: bool, jobs: int) -> None:
     """Read every source document and write the whole graph (sorted N-Quads and TriG)."""
     from usmxkg.pipeline import build
 
     started = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp else None
-    result = build(sources, out, keep_going=keep_going, validate=validate, started=started)
+    result = build(sources, out, keep_going=keep_going, validate=validate, started=started, jobs=jobs)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.kinds().items()))

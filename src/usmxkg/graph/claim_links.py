@@ -2,8 +2,8 @@
 
 The map step leaves each document's claims in its graph; :func:`claim_summaries`
 reads them back from that document's quads (type, words, entities it is
-about), and :func:`link_claims` compares every pair from different works, in
-IRI order, with these documented rules:
+about), and :func:`link_claims` compares the pairs from different works that
+share a distinctive entity, in IRI order, with these documented rules:
 
 ``shared-entities-and-terms`` → ``usmx:relatedClaim``
     the two claims are about at least one common *distinctive* entity (one
@@ -30,7 +30,6 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
@@ -80,19 +79,23 @@ def claim_summaries(quads: list[Quad]) -> list[ClaimSummary]:
     about: dict[str, set[str]] = defaultdict(set)
     derived: dict[str, set[str]] = defaultdict(set)
     works: set[str] = set()
+    rdf_type, text, about_p, derived_p, usmx = (str(RDF.type), str(SCHEMA.text), str(USMX.about),
+                                                str(PROV.wasDerivedFrom), str(USMX))
+    wanted = {rdf_type, text, about_p, derived_p}
     for quad in quads:
-        if not isinstance(quad.subject, NamedNode) or isinstance(quad.object, Triple):
+        predicate = quad.predicate.value
+        if predicate not in wanted or not isinstance(quad.subject, NamedNode) or isinstance(quad.object, Triple):
             continue
-        subject, predicate, obj = quad.subject.value, quad.predicate.value, quad.object
-        if predicate == str(RDF.type) and obj.value in _CLAIM_TYPES:
+        subject, obj = quad.subject.value, quad.object
+        if predicate == rdf_type and obj.value in _CLAIM_TYPES:
             types[subject] = _CLAIM_TYPES[obj.value]
-        elif predicate == str(SCHEMA.text) and isinstance(obj, Literal):
+        elif predicate == text and isinstance(obj, Literal):
             values[subject] = obj.value
-        elif predicate == str(USMX.about):
+        elif predicate == about_p:
             about[subject].add(obj.value)
-        elif predicate == str(PROV.wasDerivedFrom):
+        elif predicate == derived_p:
             derived[subject].add(obj.value)
-        elif predicate == str(RDF.type) and obj.value.startswith(str(USMX)):
+        elif predicate == rdf_type and obj.value.startswith(usmx):
             works.add(subject)
     out = []
     for claim, kind in types.items():
@@ -106,7 +109,13 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def link_claims(summaries: list[ClaimSummary]) -> list[Quad]:
-    """Links between claims of different works by the rules of the module docstring, with their activities."""
+    """Links between claims of different works by the rules of the module docstring, with their activities.
+
+    Only pairs that share a distinctive entity can be linked, so pairs are
+    drawn from an index of the claims naming each such entity (blocking, as
+    in record linkage) rather than from every pair of claims; they are then
+    visited in the order of the claims' IRIs, as every pair was before.
+    """
     claims = sorted({s.claim: s for s in summaries if s.work}.values(), key=lambda s: s.claim)
     works_naming: dict[str, set[str]] = defaultdict(set)
     for summary in claims:
@@ -114,23 +123,30 @@ def link_claims(summaries: list[ClaimSummary]) -> list[Quad]:
             works_naming[entity].add(summary.work)
     all_works = {s.work for s in claims}
     distinctive = {e for e, works in works_naming.items() if works != all_works}
-    words = {s.claim: s.words() for s in claims}
+    naming: dict[str, list[int]] = defaultdict(list)
+    for index, summary in enumerate(claims):
+        for entity in summary.about & distinctive:
+            naming[entity].append(index)
+    words = [s.words() for s in claims]
     graph = NamedNode(LINK_GRAPH)
     out: list[Quad] = []
-    for a, b in combinations(claims, 2):
-        if a.work == b.work or not (a.about & b.about & distinctive):
-            continue
-        shared = words[a.claim] & words[b.claim]
-        overlap = _overlap(words[a.claim], words[b.claim])
-        if len(shared) < MIN_SHARED or overlap < RELATED:
-            continue
-        out += _link(graph, a.claim, USMX.relatedClaim, b.claim, "shared-entities-and-terms")
-        if a.type in STATEMENTS and b.type in STATEMENTS and overlap >= CONFIDENT:
-            if a.negated() == b.negated():
-                out += _link(graph, a.claim, USMX.supports, b.claim, "agreeing-statements")
-                out += _link(graph, b.claim, USMX.supports, a.claim, "agreeing-statements")
-            else:
-                out += _link(graph, a.claim, USMX.contradicts, b.claim, "opposite-polarity-statements")
+    for i, a in enumerate(claims):
+        partners = {j for entity in a.about & distinctive for j in naming[entity] if j > i}
+        for j in sorted(partners):
+            b = claims[j]
+            if a.work == b.work:
+                continue
+            shared = words[i] & words[j]
+            overlap = _overlap(words[i], words[j])
+            if len(shared) < MIN_SHARED or overlap < RELATED:
+                continue
+            out += _link(graph, a.claim, USMX.relatedClaim, b.claim, "shared-entities-and-terms")
+            if a.type in STATEMENTS and b.type in STATEMENTS and overlap >= CONFIDENT:
+                if a.negated() == b.negated():
+                    out += _link(graph, a.claim, USMX.supports, b.claim, "agreeing-statements")
+                    out += _link(graph, b.claim, USMX.supports, a.claim, "agreeing-statements")
+                else:
+                    out += _link(graph, a.claim, USMX.contradicts, b.claim, "opposite-polarity-statements")
     return out
 
 

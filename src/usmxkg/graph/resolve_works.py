@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -70,8 +71,14 @@ def surnames(label: str) -> tuple[str, ...]:
     return tuple(token for token in name[1:] if len(token) > 1) or name[-1:]
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded(title: str) -> str:
+    """A title folded once, however many pairs of its block compare it (folding dominated the pair loop)."""
+    return fold(title)
+
+
 def _similar_titles(a: str, b: str) -> bool:
-    fa, fb = fold(a), fold(b)
+    fa, fb = _folded(a), _folded(b)
     return len(fa.split()) >= MIN_TITLE_WORDS and ratio(fa, fb) >= TITLE_SIMILARITY
 
 
