@@ -28,7 +28,7 @@ test: install
 # make bench BENCH_ARGS="--large" adds the 100x corpus; see bench/run.py --help.
 BENCH_ARGS ?=
 
-bench: install
+bench: demo
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/queries.py
 	$(PY) bench/validate.py
