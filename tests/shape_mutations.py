@@ -22,6 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, XSD
 
 from usmxkg import shacl_fast
+from usmxkg.rdfterms import to_rdflib
 from usmxkg.shacl_compile import Compiler
 from usmxkg.validate import SHAPES
 
@@ -88,8 +89,8 @@ def extract(nquads: Path) -> rdflib.Graph:
         if predicate in LIMITED and (subject, predicate, obj) not in limited:
             continue
         if quad.graph_name.value in CURATED or subject in nodes:  # type: ignore[union-attr]
-            graph.add((shacl_fast.to_rdflib(quad.subject), shacl_fast.to_rdflib(quad.predicate),
-                       shacl_fast.to_rdflib(quad.object)))
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate),
+                       to_rdflib(quad.object)))
     return graph
 
 

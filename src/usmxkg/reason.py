@@ -39,6 +39,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Literal, Node
 
+from usmxkg.rdfterms import to_oxigraph
 from usmxkg.vocab import GRAPH, LINKS_GRAPH, OWL, RDF, RDFS, XSD
 
 INFERRED_GRAPH = GRAPH["inferred"]
@@ -181,22 +182,10 @@ def infer(graph: rdflib.Graph | Collection[Triple], engine: str = "reasonable") 
     return Inference(triples, engine, len(closure), dropped)
 
 
-def _term(node: Node) -> ox.NamedNode | ox.Literal:
-    if isinstance(node, rdflib.URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"not an RDF term: {node!r}")
-
-
 def inferred_quads(inference: Inference) -> list[ox.Quad]:
     """The inferred triples as quads of :data:`INFERRED_GRAPH`."""
     graph = ox.NamedNode(str(INFERRED_GRAPH))
-    return [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in inference.triples]  # type: ignore[arg-type]
+    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in inference.triples]  # type: ignore[arg-type]
 
 
 def reason_build(nquads: Path, out: Path, engine: str = "reasonable", with_links: bool = False) -> Inference:

@@ -23,8 +23,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, SH
-from rdflib.term import BNode, Literal, Node, URIRef
+from rdflib.term import BNode, Literal, Node
 
+from usmxkg.rdfterms import to_oxigraph, to_rdflib
 from usmxkg.shacl_compile import Check, compile_shapes
 
 
@@ -60,34 +61,6 @@ def union_store(path: Path, rdf_format: ox.RdfFormat, extra: Iterable[Path] = ()
     for turtle in extra:
         store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     return store
-
-
-def to_oxigraph(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"not an RDF term: {node!r}")
-
-
-def to_rdflib(term: object) -> Node:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def store_of(graph: rdflib.Graph) -> ox.Store:

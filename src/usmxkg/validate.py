@@ -27,6 +27,7 @@ from rdflib.namespace import SH
 
 from usmxkg import shacl_fast
 from usmxkg.errors import BuildError
+from usmxkg.rdfterms import to_oxigraph
 from usmxkg.reference import PROJECT_ROOT, ReferencePaths
 from usmxkg.shacl_compile import Compiler, UnsupportedShape
 from usmxkg.vocab import OA, ONTOLOGY_IRI, USMX
@@ -101,8 +102,8 @@ def validate_graph(data: rdflib.Graph, shapes: Path = SHAPES, dataset: rdflib.Da
 
 def _quad(s: rdflib.term.Node, p: rdflib.term.Node, o: rdflib.term.Node, g: object) -> pyoxigraph.Quad:
     graph = getattr(g, "identifier", g)
-    return pyoxigraph.Quad(shacl_fast.to_oxigraph(s), shacl_fast.to_oxigraph(p),  # type: ignore[arg-type]
-                           shacl_fast.to_oxigraph(o), shacl_fast.to_oxigraph(graph))  # type: ignore[arg-type]
+    return pyoxigraph.Quad(to_oxigraph(s), to_oxigraph(p),  # type: ignore[arg-type]
+                           to_oxigraph(o), to_oxigraph(graph))  # type: ignore[arg-type]
 
 
 def _engine(engine: str) -> None:
