@@ -47,6 +47,28 @@ def free_port(host: str = HOST) -> int:
         return int(sock.getsockname()[1])
 
 
+def answers_ask(query_url: str, timeout: float = 1.0) -> bool:
+    """Whether a SPARQL endpoint answers ``ASK {}`` (the readiness check of a server just started)."""
+    request = urllib.request.Request(query_url + "?query=ASK%7B%7D",
+                                     headers={"Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def terminate(process: subprocess.Popen[bytes] | None, timeout: float = 10.0) -> None:
+    """Stop a server process by its own id: terminate, wait ``timeout`` seconds, then kill."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class OxigraphServer:
     """An ``oxigraph`` server process on loopback, as a context manager.
 
@@ -100,23 +122,11 @@ class OxigraphServer:
 
     def answers(self) -> bool:
         """Whether the server answers ``ASK {}`` at its query endpoint."""
-        request = urllib.request.Request(self.query_url + "?query=ASK%7B%7D",
-                                         headers={"Accept": "application/sparql-results+json"})
-        try:
-            with urllib.request.urlopen(request, timeout=1) as response:
-                return bool(response.status == 200)
-        except (urllib.error.URLError, OSError):
-            return False
+        return answers_ask(self.query_url)
 
     def stop(self) -> None:
         """Stop this server process (by its own id) and wait for it."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        terminate(self.process)
         if self.process is not None and self.process.stderr:
             self.process.stderr.close()
         self.process = None

@@ -41,14 +41,12 @@ import shutil
 import subprocess
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from types import TracebackType
 
 from pyoxigraph import NamedNode
 
-from usmxkg.serve import HOST, ServeError, free_port
+from usmxkg.serve import HOST, ServeError, answers_ask, free_port, terminate
 from usmxkg.store import LoadReport, StoreError, read_dataset
 from usmxkg.vocab import GRAPH
 
@@ -160,23 +158,11 @@ class VirtuosoServer:
 
     def answers(self) -> bool:
         """Whether ``/sparql`` answers ``ASK {}``."""
-        request = urllib.request.Request(self.query_url + "?query=ASK%7B%7D",
-                                         headers={"Accept": "application/sparql-results+json"})
-        try:
-            with urllib.request.urlopen(request, timeout=2) as response:
-                return bool(response.status == 200)
-        except (urllib.error.URLError, OSError):
-            return False
+        return answers_ask(self.query_url, timeout=2)
 
     def stop(self) -> None:
         """Stop this server process (by its own id), wait for it, and remove a temporary database."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        terminate(self.process, timeout=30)
         self.process = None
         if self._own_folder and self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
