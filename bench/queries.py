@@ -65,10 +65,8 @@ def generate(target: int, out: Path) -> int:
     return len(store)
 
 
-def time_query(store_dir: Path, name: str, repeats: int) -> dict[str, float]:
-    """Median and 95th percentile (ms) of one pack query with its defaults; the first run is not counted."""
-    store = EmbeddedStore.open(store_dir)
-    text = bind(next(q for q in pack() if q.name == name))
+def timed(store: EmbeddedStore | RemoteStore, text: str, repeats: int) -> dict[str, float]:
+    """Median and 95th percentile (ms) of a query on a store, and its rows; the first run is not counted."""
     materialise(store.query(text))
     times = []
     for _ in range(repeats):
@@ -78,6 +76,11 @@ def time_query(store_dir: Path, name: str, repeats: int) -> dict[str, float]:
     times.sort()
     return {"median_ms": round(statistics.median(times), 2),
             "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 2), "rows": len(rows.rows)}
+
+
+def time_query(store_dir: Path, name: str, repeats: int) -> dict[str, float]:
+    """:func:`timed` for one pack query with its defaults on the embedded store at ``store_dir``."""
+    return timed(EmbeddedStore.open(store_dir), bind(next(q for q in pack() if q.name == name)), repeats)
 
 
 def latency(store_dir: Path, repeats: int, cap: float) -> dict[str, dict[str, float]]:

@@ -24,14 +24,13 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pyoxigraph import RdfFormat
 from pyoxigraph import Store as OxStore
-from queries import BUILD, ROOT, generate  # bench/queries.py, beside this file
+from queries import BUILD, ROOT, generate, timed  # bench/queries.py, beside this file
 
-from usmxkg.queries import bind, materialise, pack
+from usmxkg.queries import bind, pack
 from usmxkg.serve import OxigraphServer
 from usmxkg.store import PROFILES, Endpoints, RemoteStore, StoreError
 from usmxkg.store_virtuoso import DEFAULT_CREDENTIALS, VirtuosoServer, bulk_load
@@ -40,21 +39,10 @@ from usmxkg.store_virtuoso import DEFAULT_CREDENTIALS, VirtuosoServer, bulk_load
 def pack_latency(store: RemoteStore, repeats: int) -> dict[str, dict[str, float | int | None]]:
     figures: dict[str, dict[str, float | int | None]] = {}
     for query in pack():
-        text = bind(query)
         try:
-            materialise(store.query(text))
-            times = []
-            for _ in range(repeats):
-                start = time.perf_counter()
-                rows = materialise(store.query(text))
-                times.append((time.perf_counter() - start) * 1000)
+            figures[query.name] = dict(timed(store, bind(query), repeats))
         except StoreError:
             figures[query.name] = {"median_ms": None, "p95_ms": None, "rows": None}
-            continue
-        times.sort()
-        figures[query.name] = {"median_ms": round(statistics.median(times), 2),
-                               "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 2),
-                               "rows": len(rows.rows)}
     return figures
 
 
