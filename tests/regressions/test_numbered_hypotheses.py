@@ -4,26 +4,11 @@ numbered hypothesis later is still not one."""
 
 from __future__ import annotations
 
+from tests.regressions.title_pages import NPS_TITLE_PAGE
 from usmxkg.extract import extract
 from usmxkg.readers import read_bytes
 
-THESIS = """NAVAL POSTGRADUATE SCHOOL
-
-MONTEREY, CALIFORNIA
-
-THESIS
-
-TIDES OF TRUST: HARBOR PATROLS ON A SHARED COAST
-
-by
-
-Ines Calloway
-
-March 2020
-
-Thesis Advisor: Rupert Vance
-
-ABSTRACT
+THESIS = NPS_TITLE_PAGE + """ABSTRACT
 
 Harbor patrols on a shared coast are studied through three harbors.
 

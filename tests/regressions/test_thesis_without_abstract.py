@@ -3,26 +3,11 @@
 
 from __future__ import annotations
 
+from tests.regressions.title_pages import NPS_TITLE_PAGE
 from usmxkg.extract import extract
 from usmxkg.readers import read_bytes
 
-THESIS = """NAVAL POSTGRADUATE SCHOOL
-
-MONTEREY, CALIFORNIA
-
-THESIS
-
-TIDES OF TRUST: HARBOR PATROLS ON A SHARED COAST
-
-by
-
-Ines Calloway
-
-March 2020
-
-Thesis Advisor: Rupert Vance
-
-I. INTRODUCTION
+THESIS = NPS_TITLE_PAGE + """I. INTRODUCTION
 
 A. RESEARCH QUESTION
 
